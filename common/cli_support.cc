@@ -1,0 +1,52 @@
+// Exit codes, default paths, logging set-up and the error boundary shared by the programs.
+#include "cli_support.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <new>
+
+#include "errors.h"
+
+namespace newsarchive {
+
+std::string default_database_path() {
+  if (const char* explicit_path = std::getenv("NEWSARCHIVE_DB"); explicit_path && *explicit_path)
+    return explicit_path;
+  if (const char* data_home = std::getenv("XDG_DATA_HOME"); data_home && *data_home)
+    return std::string(data_home) + "/newsarchive/db";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.local/share/newsarchive/db";
+  return "newsarchive.db";
+}
+
+std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program) {
+  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  auto logger = std::make_shared<spdlog::logger>(program, sink);
+  logger->set_pattern("%n: %l: %v");
+  logger->set_level(spdlog::level::info);
+  return logger;
+}
+
+int run_guarded(const std::string& program, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const UserError& error) {
+    std::cerr << program << ": error: " << error.what() << "\n";
+  } catch (const Xapian::DatabaseLockError& error) {
+    std::cerr << program << ": error: database is locked by another process: " << error.get_msg()
+              << "\n";
+  } catch (const Xapian::Error& error) {
+    std::cerr << program << ": error: " << error.get_type() << ": " << error.get_msg() << "\n";
+  } catch (const std::bad_alloc&) {
+    std::cerr << program << ": error: out of memory\n";
+  } catch (const std::exception& error) {
+    std::cerr << program << ": error: " << error.what() << "\n";
+  }
+  return kUsage;
+}
+
+}  // namespace newsarchive

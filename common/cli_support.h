@@ -1,0 +1,31 @@
+// What both programs share at their edges: exit codes, the default database location, the
+// stderr logger, and the one error boundary that turns exceptions into one-line messages.
+#pragma once
+
+#include <spdlog/logger.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace newsarchive {
+
+// Exit codes. newssearch: kOk results found, kPartial no results. newsindex: kOk everything
+// indexed, kPartial finished but some articles were skipped.
+enum ExitCode : int {
+  kOk = 0,
+  kPartial = 1,
+  kUsage = 2,  // bad option, bad query, missing or unusable database, fatal error
+};
+
+// $NEWSARCHIVE_DB if set, else $XDG_DATA_HOME/newsarchive/db, else ~/.local/share/newsarchive/db.
+std::string default_database_path();
+
+// A logger writing "<program>: <level>: <message>" lines to stderr.
+std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
+
+// Runs `body` and maps what escapes it to a one-line message on stderr and an exit code:
+// UserError and Xapian errors exit kUsage; nothing escapes as a crash or a stack trace.
+int run_guarded(const std::string& program, const std::function<int()>& body);
+
+}  // namespace newsarchive

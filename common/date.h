@@ -1,0 +1,46 @@
+// Calendar dates: the one parser used by the article readers, the CLI options and the query's
+// date: field, and the encodings stored in the database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsarchive {
+
+// A valid proleptic-Gregorian calendar date. Construct only through make_date or the parsers,
+// which reject impossible dates (2024-02-30) and years outside [kMinYear, kMaxYear].
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  std::string iso() const;        // "2020-01-06"
+  std::string slot_key() const;   // "20200106": sorts lexically in date order
+  auto operator<=>(const Date&) const = default;
+};
+
+inline constexpr int kMinYear = 1000;
+inline constexpr int kMaxYear = 2999;
+
+std::optional<Date> make_date(int year, int month, int day);
+int days_in_month(int year, int month);
+
+// An inclusive span of days.
+struct DatePeriod {
+  Date first;
+  Date last;
+};
+
+// Parses a user-typed date of precision YYYY, YYYY-MM or YYYY-MM-DD into the whole period it
+// names: "2020-01" is 2020-01-01..2020-01-31. Returns nullopt for anything else or an
+// impossible date.
+std::optional<DatePeriod> parse_date_period(std::string_view text);
+
+// Finds an article date in a dateline or a date field. Accepts, with surrounding words ignored:
+//   "date 2020-01-06 advertisement", "2020-01-06", "2020-01-06T10:00:00Z", "2020/01/06",
+//   "Date: 6 January 2020", "6 Jan. 2020", "January 6, 2020", "Monday, Jan 6 2020".
+// Returns nullopt when no valid date is found.
+std::optional<Date> parse_article_date(std::string_view text);
+
+}  // namespace newsarchive

@@ -1,0 +1,61 @@
+// Article -> Xapian::Document; every prefix and slot comes from schema.h.
+#include "document_builder.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "document_codec.h"
+#include "schema.h"
+#include "text_cleanup.h"
+
+namespace newsarchive {
+
+std::string id_term(std::string_view id) {
+  std::string term(schema::kIdPrefix);
+  if (term.size() + id.size() <= kMaxTermBytes) return term.append(id);
+  XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  // '#' cannot start a path or JSON id we generate, so hashed terms cannot equal a literal id.
+  return term.append("#xxh128:").append(hex);
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+  std::string lowered = Xapian::Unicode::tolower(std::string(value));
+  std::string term(prefix);
+  return term.append(utf8_prefix(lowered, kMaxTermBytes - prefix.size()));
+}
+
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
+  Xapian::Document document;
+  generator.set_document(document);
+
+  // Headline: once under its field prefix, once unprefixed at a higher weight so plain queries
+  // rank headline matches above body matches. A position gap keeps phrases from spanning the two.
+  generator.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+  generator.increase_termpos();
+  generator.index_text(article.title, kTitleWeight);
+  generator.increase_termpos(100);
+  generator.index_text(article.body);
+  if (!article.author.empty())
+    generator.index_text_without_positions(article.author, 1, std::string(schema::kAuthorPrefix));
+
+  document.add_boolean_term(id_term(article.id));
+  if (!article.source.empty())
+    document.add_boolean_term(filter_term(schema::kSourcePrefix, article.source));
+  if (article.date) {
+    std::string key = article.date->slot_key();  // YYYYMMDD
+    document.add_value(schema::kDateSlot, key);
+    document.add_boolean_term(std::string(schema::kYearPrefix) + key.substr(0, 4));
+    document.add_boolean_term(std::string(schema::kMonthPrefix) + key.substr(0, 6));
+    document.add_boolean_term(std::string(schema::kDayPrefix) + key);
+  } else {
+    document.add_boolean_term(std::string(schema::kUndatedTerm));
+  }
+  document.set_data(encode_document_data(article));
+  return document;
+}
+
+}  // namespace newsarchive

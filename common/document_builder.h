@@ -1,0 +1,30 @@
+// Turns an Article into the Xapian document that stores it: terms, date value, document data.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "article.h"
+
+namespace newsarchive {
+
+// Xapian rejects terms over 245 bytes, and discards every uncommitted change when it does. We
+// keep every term we add at or under this bound.
+inline constexpr size_t kMaxTermBytes = 240;
+
+// Weight of headline words relative to body words (wdf multiplier for unprefixed title terms).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// The unique-id term for an article id. Ids too long for a term are replaced by a 128-bit hash,
+// never truncated, so two long ids cannot collide by sharing a prefix.
+std::string id_term(std::string_view id);
+
+// A boolean filter term: prefix + value lower-cased, cut at a UTF-8 boundary to kMaxTermBytes.
+std::string filter_term(std::string_view prefix, std::string_view value);
+
+// Builds the document. `generator` must come from the database's Analyzer; it is reset here.
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator);
+
+}  // namespace newsarchive

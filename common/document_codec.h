@@ -1,0 +1,23 @@
+// The document data stored with each article: one versioned JSON object.
+//
+//   {"v": 1, "id": "...", "date": "2020-01-06" | null, "title": "...", "body": "...",
+//    "source": "...", "url": "...", "author": "..."}
+//
+// The body is stored whole because snippets are cut from it at search time.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "article.h"
+
+namespace newsarchive {
+
+inline constexpr int kDocumentDataVersion = 1;
+
+std::string encode_document_data(const Article& article);
+
+// Throws std::runtime_error when the data is not JSON or has an unknown version.
+Article decode_document_data(std::string_view data);
+
+}  // namespace newsarchive

@@ -1,0 +1,20 @@
+// Error types that cross the library boundary. Each binary has one error boundary that prints
+// what() as a single line and exits with the code the type stands for.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace newsarchive {
+
+// The user asked for something that cannot be done as asked: a bad option value, query or path.
+// Messages name the problem and quote the value: "invalid date for --from: '2020-13'".
+class UserError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Quotes a user-supplied value for an error message.
+inline std::string quote_value(const std::string& value) { return "'" + value + "'"; }
+
+}  // namespace newsarchive

@@ -1,0 +1,27 @@
+// Reads JSON Lines archives (.jsonl, optionally gzip-compressed): one article object per line.
+//
+// Keys: "id" (string or integer), "date", "title", "body" (strings), optional "url", "source",
+// "author"; other keys are ignored. Each line's fate goes to the sink: accepted, or skipped with
+// a reason naming the line.
+#pragma once
+
+#include <string>
+
+#include "article.h"
+
+namespace newsarchive {
+
+// Lines longer than this are skipped unread rather than held in memory.
+inline constexpr size_t kMaxJsonLineBytes = 64u << 20;
+
+// Parses one line (without its newline) into an article. `fallback_id` is used, with a
+// warning, when the object has no "id".
+void parse_jsonl_article(std::string_view line, const std::string& fallback_id,
+                         const SourceLocation& where, ArticleSink& sink);
+
+// Reads every line of `path` (plain or gzip) and feeds each article to `sink`. `display_path`
+// names the file in messages and fallback ids. Returns false, after telling the sink, when the
+// file cannot be opened at all.
+bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink);
+
+}  // namespace newsarchive

@@ -1,0 +1,23 @@
+// Renderers: turn a SearchResult into what a person at a terminal reads, or JSON for scripts.
+#pragma once
+
+#include <ostream>
+
+#include "search.h"
+
+namespace newsarchive {
+
+struct TextStyle {
+  bool color = false;  // ANSI bold for highlights and headlines
+};
+
+void render_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
+
+// One JSON object: {"query", "total_estimate", "offset", "results": [{"rank", "id", "score",
+// "date", "title", "source", "snippet"}]}; "snippet" is HTML-escaped with <mark> around matches.
+void render_json(const SearchResult& result, std::ostream& out);
+
+// `snippet` as HTML: text escaped, highlights wrapped in <mark>…</mark>.
+std::string snippet_html(const Snippet& snippet);
+
+}  // namespace newsarchive

@@ -1,0 +1,63 @@
+// The database schema: every term prefix and value slot newsarchive writes or reads.
+//
+// This header is the single owner of prefixes and slots. The indexer writes terms only through
+// these constants, and the query parser registers user-visible fields by looping over kFields,
+// so index-time and query-time vocabularies cannot drift apart. Prefix conventions follow Omega:
+// single capitals for the standard meanings, X... for our own.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <string_view>
+
+namespace newsarchive::schema {
+
+// Bump when the meaning of a term, slot or document-data field changes incompatibly.
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes.
+inline constexpr std::string_view kIdPrefix = "Q";        // unique article id (boolean; hashed if long)
+inline constexpr std::string_view kTitlePrefix = "S";     // headline words, stemmed as the body
+inline constexpr std::string_view kAuthorPrefix = "A";    // author words, unstemmed free text
+inline constexpr std::string_view kYearPrefix = "Y";      // year of the article date: Y2020
+inline constexpr std::string_view kMonthPrefix = "M";     // year and month: M202001
+inline constexpr std::string_view kDayPrefix = "D";       // full date: D20200106
+inline constexpr std::string_view kSourcePrefix = "XS";   // source name, lower-cased (boolean)
+inline constexpr std::string_view kUndatedTerm = "XUNDATED";  // present iff the article has no date
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;  // article date as "YYYYMMDD"; absent when undated
+
+// Metadata keys stored in the database.
+inline constexpr std::string_view kSchemaVersionKey = "newsarchive:schema";
+inline constexpr std::string_view kLanguageKey = "newsarchive:language";
+
+// How a user-visible query field maps onto the index.
+enum class FieldKind {
+  kFreeText,  // probabilistic: words are analysed like the body (title:iraq)
+  kBoolean,   // a filter on an exact, normalised value (source:reuters)
+};
+
+struct FieldSpec {
+  std::string_view name;    // what the user types before the colon
+  std::string_view prefix;  // the term prefix it searches
+  FieldKind kind;
+};
+
+// Fields a user may type in a query. Anything not listed here cannot reach internal terms.
+// "date:" is handled by the date field processor (query_parser.cc) and is not a term field.
+inline constexpr std::array kFields = {
+    FieldSpec{"title", kTitlePrefix, FieldKind::kFreeText},
+    FieldSpec{"author", kAuthorPrefix, FieldKind::kFreeText},
+    FieldSpec{"source", kSourcePrefix, FieldKind::kBoolean},
+};
+
+inline constexpr std::string_view kDateField = "date";
+
+// Every prefix, for the uniqueness test.
+inline constexpr std::array kAllPrefixes = {kIdPrefix,  kTitlePrefix, kAuthorPrefix,
+                                            kYearPrefix, kMonthPrefix, kDayPrefix,
+                                            kSourcePrefix};
+
+}  // namespace newsarchive::schema

@@ -1,0 +1,101 @@
+// Search execution: query building, sorting, retrying on concurrent commits, hit assembly.
+#include "search.h"
+
+#include <filesystem>
+
+#include "analyzer.h"
+#include "document_codec.h"
+#include "errors.h"
+#include "schema.h"
+
+namespace newsarchive {
+namespace {
+
+constexpr int kMaxAttempts = 3;
+
+// Undated articles have no date value; the default key sorts them after every date in
+// ascending order (and newest-first puts the empty value last already).
+const std::string kUndatedSortsLast = "99999999";
+
+Xapian::Database open_one(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error))
+    throw UserError("no database at " + quote_value(path) + "; create one with: newsindex index --db " +
+                    path + " ARCHIVE_PATH");
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::DatabaseOpeningError& failure) {
+    throw UserError("cannot open database " + quote_value(path) + ": " + failure.get_msg());
+  }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& database_paths) {
+  for (const std::string& path : database_paths) {
+    Xapian::Database shard = open_one(path);
+    std::string language = shard.get_metadata(std::string(schema::kLanguageKey));
+    if (language.empty()) language = kDefaultLanguage;
+    if (!language_.empty() && language != language_)
+      throw UserError("databases use different languages: " + quote_value(language_) + " and " +
+                      quote_value(language) + " (" + path + ")");
+    language_ = language;
+    database_.add_database(shard);
+  }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw;
+      database_.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
+  Analyzer analyzer(language_);
+  Xapian::Query query =
+      parse_user_query(request.query, analyzer, database_, request.default_operator);
+  if (request.from || request.to)
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(query);
+  Xapian::MultiValueKeyMaker date_key;
+  if (request.sort != SortOrder::kRelevance) {
+    bool newest_first = request.sort == SortOrder::kNewest;
+    date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
+    enquire.set_sort_by_key_then_relevance(&date_key, false);
+  }
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(request.offset, request.limit);
+  } catch (const Xapian::WildcardError& error) {
+    throw UserError("invalid query: " + error.get_msg() + " (narrow the wildcard): " +
+                    quote_value(request.query));
+  }
+
+  SearchResult result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.total_estimate = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Article article = decode_document_data(it.get_document().get_data());
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.id = article.id;
+    hit.score = it.get_weight();
+    hit.date = article.date;
+    hit.title = highlight_all(mset, article.title, analyzer.stemmer());
+    hit.source = article.source;
+    hit.snippet = make_snippet(mset, article.body, analyzer.stemmer());
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+}  // namespace newsarchive

@@ -1,0 +1,52 @@
+// newsindex: builds and updates a newsarchive database from article files.
+#include <CLI/CLI.hpp>
+
+#include "cli_support.h"
+#include "index_run.h"
+
+using namespace newsarchive;
+
+namespace {
+
+int index_command(const IndexOptions& options, bool quiet) {
+  auto log = make_stderr_logger("newsindex");
+  if (quiet) log->set_level(spdlog::level::err);
+  IndexReport report = run_index(options, *log);
+  log->info("{} indexed ({} new, {} replaced, {} undated), {} skipped, {} warnings, in {:.1f} s "
+            "({:.0f} articles/s); database {}",
+            report.indexed(), report.added, report.replaced, report.undated, report.skipped,
+            report.warnings, report.seconds,
+            report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0.0,
+            options.database.string());
+  return report.skipped > 0 ? kPartial : kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"newsindex: index a news archive for newssearch"};
+  app.require_subcommand(1);
+  IndexOptions options;
+  std::string database = default_database_path();
+  bool quiet = false;
+
+  CLI::App* index = app.add_subcommand("index", "Index article files and JSON Lines archives");
+  index->add_option("--db", database, "Database directory (created if missing)")
+      ->capture_default_str();
+  index->add_option("--language", options.language,
+                    "Stemming language (default: the database's, or english)");
+  index->add_option("--commit-every", options.commit_every, "Articles per commit")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  index->add_flag("-q,--quiet", quiet, "Print errors only");
+  index->add_option("PATH", options.inputs, "Article files or directories (walked recursively)")
+      ->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? kOk : kUsage;
+  }
+  options.database = database;
+  return run_guarded("newsindex", [&] { return index_command(options, quiet); });
+}

@@ -1,0 +1,105 @@
+// newssearch: ranked search over one or more newsarchive databases.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli_support.h"
+#include "errors.h"
+#include "render.h"
+#include "search.h"
+
+using namespace newsarchive;
+
+namespace {
+
+struct SearchOptions {
+  std::vector<std::string> databases;
+  std::vector<std::string> query_words;
+  std::string from;
+  std::string to;
+  std::string sort = "relevance";
+  std::string op = "and";
+  std::string format = "text";
+  std::string color = "auto";
+  Xapian::doccount limit = 10;
+  Xapian::doccount offset = 0;
+};
+
+std::optional<DatePeriod> date_option(const std::string& value, const char* option) {
+  if (value.empty()) return std::nullopt;
+  auto period = parse_date_period(value);
+  if (!period)
+    throw UserError(std::string("invalid date for ") + option + ": " + quote_value(value) +
+                    " (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  return period;
+}
+
+// Turns validated options into a request.
+SearchRequest resolve(const SearchOptions& options) {
+  SearchRequest request;
+  for (const std::string& word : options.query_words)
+    request.query += (request.query.empty() ? "" : " ") + word;
+  request.from = date_option(options.from, "--from");
+  request.to = date_option(options.to, "--to");
+  if (request.from && request.to && request.to->last < request.from->first)
+    throw UserError("--to " + quote_value(options.to) + " is before --from " + quote_value(options.from));
+  request.sort = options.sort == "newest"   ? SortOrder::kNewest
+                 : options.sort == "oldest" ? SortOrder::kOldest
+                                            : SortOrder::kRelevance;
+  request.default_operator = options.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
+  request.offset = options.offset;
+  request.limit = options.limit;
+  return request;
+}
+
+int search_command(SearchOptions& options) {
+  if (options.databases.empty()) options.databases.push_back(default_database_path());
+  SearchRequest request = resolve(options);
+  Searcher searcher(options.databases);
+  SearchResult result = searcher.search(request);
+  if (options.format == "json") {
+    render_json(result, std::cout);
+  } else {
+    bool color = options.color == "always" || (options.color == "auto" && isatty(STDOUT_FILENO));
+    render_text(result, TextStyle{color}, std::cout);
+  }
+  std::cout.flush();
+  return result.hits.empty() ? kPartial : kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"newssearch: search a news archive indexed by newsindex"};
+  SearchOptions options;
+  app.add_option("--db", options.databases,
+                 "Database directory; repeat to search several as one (default: " +
+                     default_database_path() + ")");
+  app.add_option("--from", options.from, "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--to", options.to, "Latest date, inclusive of the whole period named");
+  app.add_option("--sort", options.sort, "Result order")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  app.add_option("--op", options.op, "Operator between query words")
+      ->check(CLI::IsMember({"and", "or"}))
+      ->capture_default_str();
+  app.add_option("-n,--limit", options.limit, "Results to show")
+      ->check(CLI::Range(0u, 10000u))
+      ->capture_default_str();
+  app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
+  app.add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--color", options.color, "Highlight matches in bold")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("QUERY", options.query_words, "Query words (Xapian query syntax)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? kOk : kUsage;
+  }
+  return run_guarded("newssearch", [&] { return search_command(options); });
+}
