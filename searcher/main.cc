@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
   SearchOptions options;
   app.add_option("--db", options.databases,
                  "Database directory; repeat to search several as one (default: " +
-                     default_database_path() + ")");
+                     default_database_path() + ")")
+      ->allow_extra_args(false);
   app.add_option("--from", options.from, "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
   app.add_option("--to", options.to, "Latest date, inclusive of the whole period named");
   app.add_option("--sort", options.sort, "Result order")

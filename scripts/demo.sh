@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job: install dependencies, build, index corpus/ and run example searches.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+install -m 755 build/indexer/newsindex build/searcher/newssearch /usr/local/bin/
+
+run() { printf '\n$ %s\n' "$*"; "$@" || true; }
+run newsindex index corpus
+run newssearch Esper
+run newssearch --from 2020-02 troops
+run newssearch '"no decision to leave Iraq"'
+run newssearch --sort newest --limit 5 --from 2023 ''
+run newssearch --format json --limit 1 withdrawing
