@@ -18,6 +18,32 @@ bool is_article_file_name(const std::string& name) {
   return name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
+namespace {
+
+// Collects the article files under `directory` into `files`, reporting unreadable directories
+// to `on_error` and going on with the rest.
+void collect_files(const fs::path& directory, std::vector<fs::path>& files,
+                   const std::function<void(const std::string&, const std::string&)>& on_error) {
+  std::error_code error;
+  fs::directory_iterator it(directory, error);
+  if (error) return on_error(directory.string(), error.message());
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) return on_error(directory.string(), error.message());
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    if (name.starts_with('.')) continue;
+    std::error_code type_error;
+    // symlink_status: a link to a directory is not followed, so link loops cannot trap the walk.
+    if (entry.symlink_status(type_error).type() == fs::file_type::directory) {
+      collect_files(entry.path(), files, on_error);
+    } else if (entry.is_regular_file(type_error) && is_article_file_name(name)) {
+      files.push_back(entry.path());
+    }
+  }
+}
+
+}  // namespace
+
 void walk_archive(const std::vector<fs::path>& roots,
                   const std::function<void(const InputFile&)>& visit,
                   const std::function<void(const std::string&, const std::string&)>& on_error) {
@@ -28,24 +54,7 @@ void walk_archive(const std::vector<fs::path>& roots,
       continue;
     }
     std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
-    if (error) {
-      on_error(root.string(), error.message());
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (error) {
-        on_error(it->path().string(), error.message());
-        break;
-      }
-      const fs::directory_entry& entry = *it;
-      std::string name = entry.path().filename().string();
-      if (name.starts_with('.')) {
-        if (entry.is_directory(error)) it.disable_recursion_pending();
-        continue;
-      }
-      if (entry.is_regular_file(error) && is_article_file_name(name)) files.push_back(entry.path());
-    }
+    collect_files(root, files, on_error);
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
       std::string relative = file.lexically_relative(root).generic_string();

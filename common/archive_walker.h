@@ -13,7 +13,7 @@ enum class InputFormat { kTextArticle, kJsonLines };
 struct InputFile {
   std::filesystem::path path;  // to open
   std::string display_path;    // for messages: the path as the user would write it
-  std::string relative_id;     // path relative to the input root, '/'-separated: a text article's id
+  std::string relative_id;  // path relative to the input root, '/'-separated: a text article's id
   InputFormat format;
 };
 

@@ -23,9 +23,7 @@ struct SourceLocation {
   std::string path;
   long line = 0;  // 1-based line in a JSON Lines file; 0 when the whole file is one article
 
-  std::string describe() const {
-    return line > 0 ? path + ":" + std::to_string(line) : path;
-  }
+  std::string describe() const { return line > 0 ? path + ":" + std::to_string(line) : path; }
 };
 
 // Receives what readers produce. A reader calls exactly one of accept() or skip() per article,

@@ -10,7 +10,9 @@
 namespace newsarchive {
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 // Parses exactly `width` ASCII digits at the start of `text`.
 std::optional<int> take_digits(std::string_view text, size_t width) {
@@ -84,7 +86,8 @@ std::vector<std::string_view> split_words(std::string_view text) {
 
 std::optional<int> day_number(std::string_view word) {
   // Accept ordinal suffixes: 1st, 2nd, 3rd, 6th.
-  while (!word.empty() && std::isalpha(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
+  while (!word.empty() && std::isalpha(static_cast<unsigned char>(word.back())))
+    word.remove_suffix(1);
   if (word.empty() || word.size() > 2) return std::nullopt;
   return whole_number(word);
 }

@@ -15,8 +15,8 @@ struct Date {
   int month = 0;
   int day = 0;
 
-  std::string iso() const;        // "2020-01-06"
-  std::string slot_key() const;   // "20200106": sorts lexically in date order
+  std::string iso() const;       // "2020-01-06"
+  std::string slot_key() const;  // "20200106": sorts lexically in date order
   auto operator<=>(const Date&) const = default;
 };
 

@@ -8,10 +8,12 @@ namespace newsarchive {
 namespace {
 
 constexpr std::array<std::string_view, 26> kAbbreviations = {
-    "mr", "mrs", "ms",  "dr",  "prof", "gen", "sen", "rep", "gov",  "lt",  "col", "capt", "sgt",
-    "st", "jr", "sr", "no", "inc", "corp", "co", "ltd", "vs", "u.s", "u.k", "e.g", "i.e"};
+    "mr", "mrs", "ms", "dr", "prof", "gen",  "sen", "rep", "gov", "lt",  "col", "capt", "sgt",
+    "st", "jr",  "sr", "no", "inc",  "corp", "co",  "ltd", "vs",  "u.s", "u.k", "e.g",  "i.e"};
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 // True when the word ending just before `dot` (exclusive) is an abbreviation or an initial.
 bool ends_abbreviation(std::string_view text, size_t dot) {
@@ -47,7 +49,8 @@ std::string collapse_whitespace(std::string_view text) {
 // Closing quotes that may follow a sentence's final punctuation (ASCII and UTF-8 forms).
 size_t closing_quote_length(std::string_view text, size_t at) {
   if (at < text.size() && (text[at] == '"' || text[at] == '\'' || text[at] == ')')) return 1;
-  for (std::string_view quote : {std::string_view("\xE2\x80\x9D"), std::string_view("\xE2\x80\x99")})
+  for (std::string_view quote :
+       {std::string_view("\xE2\x80\x9D"), std::string_view("\xE2\x80\x99")})
     if (text.substr(at, quote.size()) == quote) return quote.size();
   return 0;
 }

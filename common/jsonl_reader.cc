@@ -21,7 +21,8 @@ std::string string_field(const json& object, const char* key, bool allow_integer
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return {};
   if (it->is_string()) return strip_control_characters(it->get_ref<const std::string&>());
-  if (allow_integer && it->is_number_integer()) return std::to_string(it->get<long long>());
+  // dump() writes signed and unsigned integers alike, so ids past LLONG_MAX do not wrap.
+  if (allow_integer && it->is_number_integer()) return it->dump();
   throw std::invalid_argument(std::string("key '") + key + "' is not a string");
 }
 
@@ -42,8 +43,7 @@ class GzLineReader {
       if (position_ == filled_ && !refill()) return any;
       any = true;
       const char* start = buffer_ + position_;
-      const char* newline =
-          static_cast<const char*>(std::memchr(start, '\n', filled_ - position_));
+      const char* newline = static_cast<const char*>(std::memchr(start, '\n', filled_ - position_));
       size_t take = newline ? static_cast<size_t>(newline - start) : filled_ - position_;
       if (!too_long) {
         if (line.size() + take > kMaxJsonLineBytes) {
@@ -63,13 +63,13 @@ class GzLineReader {
   }
 
  private:
+  // A gzip stream cut short is an error too: zlib hands back what it could decompress, then
+  // reports the truncation only through gzerror's Z_BUF_ERROR at the end of input.
   bool refill() {
     int got = gzread(file_, buffer_, sizeof buffer_);
-    if (got < 0) {
-      int code = 0;
-      const char* message = gzerror(file_, &code);
-      throw std::runtime_error(message ? message : "read error");
-    }
+    int code = Z_OK;
+    const char* message = got > 0 ? nullptr : gzerror(file_, &code);
+    if (got < 0 || code == Z_BUF_ERROR) throw std::runtime_error(message ? message : "read error");
     position_ = 0;
     filled_ = static_cast<size_t>(got);
     return got > 0;

@@ -13,8 +13,10 @@ namespace {
 constexpr std::string_view kHeadlineMarker = "Originally published as ";
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -72,7 +74,6 @@ std::vector<std::string> paragraphs_of(const std::vector<std::string_view>& line
 
 void parse_text_article(std::string_view content, const std::string& id,
                         const SourceLocation& where, ArticleSink& sink) {
-  if (trim(content).empty()) return sink.skip(where, "empty file");
   if (size_t nul = content.find('\0'); nul != std::string_view::npos)
     return sink.skip(where, "binary file (NUL byte at offset " + std::to_string(nul) + ")");
 
@@ -83,6 +84,8 @@ void parse_text_article(std::string_view content, const std::string& id,
     content = repaired;
   }
   std::string text = strip_control_characters(content);
+  // Empty means nothing but whitespace once a byte-order mark and control characters are gone.
+  if (trim(text).empty()) return sink.skip(where, "empty file");
   std::vector<std::string_view> lines = split_lines(text);
 
   size_t first = 0;

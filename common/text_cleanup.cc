@@ -76,7 +76,8 @@ std::string transcode_invalid_utf8(std::string_view text) {
     }
     auto byte = static_cast<uint8_t>(text[i]);
     uint32_t code = byte;
-    if (byte >= 0x80 && byte <= 0x9F && kCp1252High[byte - 0x80] != 0) code = kCp1252High[byte - 0x80];
+    if (byte >= 0x80 && byte <= 0x9F && kCp1252High[byte - 0x80] != 0)
+      code = kCp1252High[byte - 0x80];
     append_utf8(out, code);
     ++i;
   }

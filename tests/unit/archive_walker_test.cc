@@ -1,0 +1,177 @@
+// Unit tests for common/archive_walker: which files a walk finds, in what order, under what ids.
+#include "archive_walker.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace newsarchive {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+using testing::write_file;
+
+struct Walk {
+  std::vector<InputFile> files;
+  std::vector<std::string> errors;  // "path: reason"
+
+  std::vector<std::string> relative_ids() const {
+    std::vector<std::string> ids;
+    for (const InputFile& file : files) ids.push_back(file.relative_id);
+    return ids;
+  }
+};
+
+Walk walk(const std::vector<fs::path>& roots) {
+  Walk result;
+  walk_archive(
+      roots, [&](const InputFile& file) { result.files.push_back(file); },
+      [&](const std::string& path, const std::string& reason) {
+        result.errors.push_back(path + ": " + reason);
+      });
+  return result;
+}
+
+// An archive with articles at several depths, hidden entries and files that are not articles.
+// Files are created out of order so that only sorting can produce the expected order.
+fs::path make_archive(const fs::path& base) {
+  fs::path root = base / "archive";
+  write_file(root / "sub" / "deeper" / "d.jsonl.gz", "");
+  write_file(root / "sub" / "c.jsonl", "");
+  write_file(root / "sub" / "notes.md", "");
+  write_file(root / "sub" / ".cache" / "f.txt", "");
+  write_file(root / "dir.txt" / "g.txt", "");
+  write_file(root / "b.txt", "");
+  write_file(root / "a.txt", "");
+  write_file(root / "image.png", "");
+  write_file(root / "old.jsonl.bak", "");
+  write_file(root / "feed.json", "");
+  write_file(root / ".hidden.txt", "");
+  write_file(root / ".git" / "e.txt", "");
+  return root;
+}
+
+TEST(WalkArchive, FindsArticleFilesRecursivelyInSortedOrder) {
+  TempDir dir;
+  fs::path root = make_archive(dir.path());
+  Walk result = walk({root});
+  EXPECT_EQ(result.errors, std::vector<std::string>{});
+  EXPECT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"a.txt", "b.txt", "dir.txt/g.txt", "sub/c.jsonl",
+                                      "sub/deeper/d.jsonl.gz"}));
+}
+
+TEST(WalkArchive, GivesPathsDisplayPathsAndFormats) {
+  TempDir dir;
+  fs::path root = make_archive(dir.path());
+  Walk result = walk({root});
+  ASSERT_EQ(result.files.size(), 5u);
+  const InputFile& text = result.files[0];
+  EXPECT_EQ(text.path, root / "a.txt");
+  EXPECT_EQ(text.display_path, (root / "a.txt").string());
+  EXPECT_EQ(text.format, InputFormat::kTextArticle);
+  const InputFile& jsonl = result.files[3];
+  EXPECT_EQ(jsonl.path, root / "sub" / "c.jsonl");
+  EXPECT_EQ(jsonl.display_path, (root / "sub" / "c.jsonl").string());
+  EXPECT_EQ(jsonl.format, InputFormat::kJsonLines);
+  const InputFile& gzip = result.files[4];
+  EXPECT_EQ(gzip.path, root / "sub" / "deeper" / "d.jsonl.gz");
+  EXPECT_EQ(gzip.relative_id, "sub/deeper/d.jsonl.gz");
+  EXPECT_EQ(gzip.format, InputFormat::kJsonLines);
+}
+
+TEST(WalkArchive, IdsAreRelativeToTheRootHoweverItIsSpelled) {
+  TempDir dir;
+  fs::path root = make_archive(dir.path());
+  fs::path with_slash = root.string() + "/";
+  Walk result = walk({with_slash});
+  EXPECT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"a.txt", "b.txt", "dir.txt/g.txt", "sub/c.jsonl",
+                                      "sub/deeper/d.jsonl.gz"}));
+  Walk nested = walk({root / "sub"});
+  EXPECT_EQ(nested.relative_ids(), (std::vector<std::string>{"c.jsonl", "deeper/d.jsonl.gz"}));
+}
+
+TEST(WalkArchive, UsesAnExplicitlyNamedFileOfAnyName) {
+  TempDir dir;
+  fs::path root = make_archive(dir.path());
+  Walk result = walk({root / "sub" / "notes.md", root / ".hidden.txt", root / "sub" / "c.jsonl"});
+  EXPECT_EQ(result.errors, std::vector<std::string>{});
+  ASSERT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"notes.md", ".hidden.txt", "c.jsonl"}));  // roots' order
+  EXPECT_EQ(result.files[0].path, root / "sub" / "notes.md");
+  EXPECT_EQ(result.files[0].display_path, (root / "sub" / "notes.md").string());
+  EXPECT_EQ(result.files[0].format, InputFormat::kTextArticle);
+  EXPECT_EQ(result.files[2].format, InputFormat::kJsonLines);
+}
+
+TEST(WalkArchive, WalksRootsInTheOrderGiven) {
+  TempDir dir;
+  write_file(dir.path() / "z" / "1.txt", "");
+  write_file(dir.path() / "a" / "2.txt", "");
+  Walk result = walk({dir.path() / "z", dir.path() / "a"});
+  ASSERT_EQ(result.files.size(), 2u);
+  EXPECT_EQ(result.files[0].path, dir.path() / "z" / "1.txt");
+  EXPECT_EQ(result.files[1].path, dir.path() / "a" / "2.txt");
+}
+
+TEST(WalkArchive, DoesNotFollowADirectoryLinkLoop) {
+  TempDir dir;
+  fs::path root = dir.path() / "archive";
+  write_file(root / "a.txt", "");
+  write_file(root / "sub" / "b.txt", "");
+  fs::create_directory_symlink("..", root / "sub" / "loop");
+  fs::create_directory_symlink(".", root / "self.txt");
+  Walk result = walk({root});
+  EXPECT_EQ(result.errors, std::vector<std::string>{});
+  EXPECT_EQ(result.relative_ids(), (std::vector<std::string>{"a.txt", "sub/b.txt"}));
+}
+
+TEST(WalkArchive, FindsNothingInAnEmptyDirectory) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "empty");
+  Walk result = walk({dir.path() / "empty"});
+  EXPECT_EQ(result.files.size(), 0u);
+  EXPECT_EQ(result.errors, std::vector<std::string>{});
+}
+
+TEST(FormatFor, JudgesByTheFileNameAlone) {
+  struct Case {
+    fs::path path;
+    InputFormat format;
+  };
+  const std::vector<Case> cases = {
+      {"feed.jsonl", InputFormat::kJsonLines},
+      {"feed.jsonl.gz", InputFormat::kJsonLines},
+      {"dir/feed.jsonl.gz", InputFormat::kJsonLines},
+      {"article.txt", InputFormat::kTextArticle},
+      {"notes.md", InputFormat::kTextArticle},
+      {"feed.json", InputFormat::kTextArticle},
+      {"feed.gz", InputFormat::kTextArticle},
+      {"feed.jsonl.bak", InputFormat::kTextArticle},
+      {"dir.jsonl/article.txt", InputFormat::kTextArticle},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path.string());
+    EXPECT_EQ(format_for(c.path), c.format);
+  }
+}
+
+TEST(IsArticleFileName, AcceptsTxtJsonlAndJsonlGzOnly) {
+  for (std::string name : {"a.txt", "a.jsonl", "a.jsonl.gz", "2020-01-06-x.txt"}) {
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(is_article_file_name(name));
+  }
+  for (std::string name : {"a.md", "a.json", "a.gz", "a.txt.gz", "a.jsonl.bak", "a.txt~", "txt"}) {
+    SCOPED_TRACE(name);
+    EXPECT_FALSE(is_article_file_name(name));
+  }
+}
+
+}  // namespace
+}  // namespace newsarchive
