@@ -10,8 +10,8 @@ Xapian::Stem make_stemmer(const std::string& language) {
   try {
     return Xapian::Stem(language);
   } catch (const Xapian::InvalidArgumentError&) {
-    throw UserError("unknown language " + quote_value(language) + " (available: " +
-                    Xapian::Stem::get_available_languages() + ", none)");
+    throw UserError("unknown language " + quote_value(language) +
+                    " (available: " + Xapian::Stem::get_available_languages() + ", none)");
   }
 }
 

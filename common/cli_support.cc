@@ -1,6 +1,7 @@
 // Exit codes, default paths, logging set-up and the error boundary shared by the programs.
 #include "cli_support.h"
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
@@ -12,6 +13,25 @@
 #include "errors.h"
 
 namespace newsarchive {
+namespace {
+
+// The "%*" pattern flag: "<level>: " for every level but info, which prints bare.
+class LevelLabel : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& message, const std::tm&,
+              spdlog::memory_buf_t& out) override {
+    if (message.level == spdlog::level::info) return;
+    spdlog::string_view_t name = spdlog::level::to_string_view(message.level);
+    out.append(name.data(), name.data() + name.size());
+    out.push_back(':');
+    out.push_back(' ');
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<LevelLabel>();
+  }
+};
+
+}  // namespace
 
 std::string default_database_path() {
   if (const char* explicit_path = std::getenv("NEWSARCHIVE_DB"); explicit_path && *explicit_path)
@@ -26,9 +46,16 @@ std::string default_database_path() {
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program) {
   auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
   auto logger = std::make_shared<spdlog::logger>(program, sink);
-  logger->set_pattern("%n: %l: %v");
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  formatter->add_flag<LevelLabel>('*').set_pattern("%n: %*%v");
+  logger->set_formatter(std::move(formatter));
   logger->set_level(spdlog::level::info);
   return logger;
+}
+
+int report_usage_error(const std::string& program, const std::string& message) {
+  std::cerr << program << ": error: " << message << " (see " << program << " --help)\n";
+  return kUsage;
 }
 
 int run_guarded(const std::string& program, const std::function<int()>& body) {

@@ -21,8 +21,13 @@ enum ExitCode : int {
 // $NEWSARCHIVE_DB if set, else $XDG_DATA_HOME/newsarchive/db, else ~/.local/share/newsarchive/db.
 std::string default_database_path();
 
-// A logger writing "<program>: <level>: <message>" lines to stderr.
+// A logger writing lines to stderr: "<program>: <level>: <message>" for warnings and errors,
+// "<program>: <message>" for info (summaries are not labelled "info").
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
+
+// Reports a command-line usage error (a CLI11 parse error other than --help) as the one line
+// "<program>: error: <message> (see <program> --help)" on stderr; returns kUsage.
+int report_usage_error(const std::string& program, const std::string& message);
 
 // Runs `body` and maps what escapes it to a one-line message on stderr and an exit code:
 // UserError and Xapian errors exit kUsage; nothing escapes as a crash or a stack trace.

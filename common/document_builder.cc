@@ -23,7 +23,19 @@ std::string id_term(std::string_view id) {
 }
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
-  std::string lowered = Xapian::Unicode::tolower(std::string(value));
+  // Runs of whitespace become one space and the ends are trimmed, so " Reuters " and
+  // "reuters" are the same filter value.
+  std::string normalised;
+  for (char c : value) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!normalised.empty() && normalised.back() != ' ') normalised.push_back(' ');
+    } else {
+      normalised.push_back(c);
+    }
+  }
+  if (!normalised.empty() && normalised.back() == ' ') normalised.pop_back();
+  std::string lowered = Xapian::Unicode::tolower(normalised);
   std::string term(prefix);
   return term.append(utf8_prefix(lowered, kMaxTermBytes - prefix.size()));
 }

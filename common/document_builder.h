@@ -21,7 +21,8 @@ inline constexpr Xapian::termcount kTitleWeight = 3;
 // never truncated, so two long ids cannot collide by sharing a prefix.
 std::string id_term(std::string_view id);
 
-// A boolean filter term: prefix + value lower-cased, cut at a UTF-8 boundary to kMaxTermBytes.
+// A boolean filter term: prefix + value with whitespace runs folded to one space, ends trimmed,
+// lower-cased, and cut at a UTF-8 boundary to kMaxTermBytes.
 std::string filter_term(std::string_view prefix, std::string_view value);
 
 // Builds the document. `generator` must come from the database's Analyzer; it is reset here.

@@ -20,21 +20,36 @@ std::string encode_document_data(const Article& article) {
   return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+
+// The string under `key`, or "" when absent. Throws std::runtime_error, not nlohmann's
+// type_error, when the value is not a string.
+std::string string_field(const json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end()) return "";
+  if (!it->is_string())
+    throw std::runtime_error(std::string("document data field \"") + key + "\" is not a string");
+  return it->get<std::string>();
+}
+
+}  // namespace
+
 Article decode_document_data(std::string_view data) {
   json object = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!object.is_object()) throw std::runtime_error("document data is not a JSON object");
-  if (object.value("v", 0) != kDocumentDataVersion)
-    throw std::runtime_error("document data version " + object.value("v", json(0)).dump() +
+  // Compared as JSON so that a version of another type ("1", null) is unknown, not a type_error.
+  if (json version = object.value("v", json(0)); version != json(kDocumentDataVersion))
+    throw std::runtime_error("document data version " + version.dump() +
                              " is not supported; rebuild the database");
   Article article;
-  article.id = object.value("id", "");
+  article.id = string_field(object, "id");
   if (auto date = object.find("date"); date != object.end() && date->is_string())
     article.date = parse_article_date(date->get_ref<const std::string&>());
-  article.title = object.value("title", "");
-  article.body = object.value("body", "");
-  article.source = object.value("source", "");
-  article.url = object.value("url", "");
-  article.author = object.value("author", "");
+  article.title = string_field(object, "title");
+  article.body = string_field(object, "body");
+  article.source = string_field(object, "source");
+  article.url = string_field(object, "url");
+  article.author = string_field(object, "author");
   return article;
 }
 

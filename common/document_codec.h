@@ -17,7 +17,8 @@ inline constexpr int kDocumentDataVersion = 1;
 
 std::string encode_document_data(const Article& article);
 
-// Throws std::runtime_error when the data is not JSON or has an unknown version.
+// Throws std::runtime_error when the data is not a JSON object, has an unknown version, or holds
+// a field of the wrong type.
 Article decode_document_data(std::string_view data);
 
 }  // namespace newsarchive

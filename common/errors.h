@@ -15,6 +15,8 @@ class UserError : public std::runtime_error {
 };
 
 // Quotes a user-supplied value for an error message.
-inline std::string quote_value(const std::string& value) { return "'" + value + "'"; }
+inline std::string quote_value(const std::string& value) {
+  return "'" + value + "'";
+}
 
 }  // namespace newsarchive

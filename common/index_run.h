@@ -13,7 +13,7 @@ namespace newsarchive {
 struct IndexOptions {
   std::filesystem::path database;
   std::vector<std::filesystem::path> inputs;
-  std::string language;       // empty: the database's language, or kDefaultLanguage when new
+  std::string language;        // empty: the database's language, or kDefaultLanguage when new
   size_t commit_every = 1000;  // articles per explicit commit
 };
 

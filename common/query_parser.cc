@@ -79,8 +79,8 @@ std::string normalise_all_caps(const std::string& text) {
 Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
                                const std::optional<DatePeriod>& to) {
   if (from && to)
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                         from->first.slot_key(), to->last.slot_key());
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from->first.slot_key(),
+                         to->last.slot_key());
   if (from)
     return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from->first.slot_key());
   if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to->last.slot_key());
@@ -106,7 +106,8 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   }
   parser.add_boolean_prefix(std::string(schema::kDateField), (new DateFieldProcessor)->release());
 
-  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
+  constexpr unsigned kFlags =
+      Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
   try {
     return parser.parse_query(normalise_all_caps(text), kFlags);
   } catch (const Xapian::QueryParserError& error) {

@@ -19,7 +19,8 @@ std::string wrap_highlights(const Snippet& snippet, std::string_view open, std::
     if (highlight.start < position || highlight.end > snippet.text.size()) continue;
     escape(out, std::string_view(snippet.text).substr(position, highlight.start - position));
     out.append(open);
-    escape(out, std::string_view(snippet.text).substr(highlight.start, highlight.end - highlight.start));
+    escape(out,
+           std::string_view(snippet.text).substr(highlight.start, highlight.end - highlight.start));
     out.append(close);
     position = highlight.end;
   }
@@ -27,16 +28,27 @@ std::string wrap_highlights(const Snippet& snippet, std::string_view open, std::
   return out;
 }
 
-void append_plain(std::string& out, std::string_view text) { out.append(text); }
+void append_plain(std::string& out, std::string_view text) {
+  out.append(text);
+}
 
 void append_html_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
 }
@@ -63,8 +75,9 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
     out << "; showing " << result.hits.front().rank << "-" << result.hits.back().rank;
   out << ".\n";
   for (const Hit& hit : result.hits) {
-    out << "\n" << hit.rank << ". " << (hit.date ? hit.date->iso() : std::string("(undated)"))
-        << "  " << styled(hit.title, style) << "\n";
+    out << "\n"
+        << hit.rank << ". " << (hit.date ? hit.date->iso() : std::string("(undated)")) << "  "
+        << styled(hit.title, style) << "\n";
     out << "   " << hit.id;
     if (!hit.source.empty()) out << " | " << hit.source;
     out << "\n   " << styled(hit.snippet, style) << "\n";
@@ -72,7 +85,8 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
 }
 
 void render_json(const SearchResult& result, std::ostream& out) {
-  using nlohmann::json;
+  // ordered_json keeps the documented key order, which people reading the output rely on.
+  using json = nlohmann::ordered_json;
   json results = json::array();
   for (const Hit& hit : result.hits) {
     results.push_back({{"rank", hit.rank},

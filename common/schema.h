@@ -17,13 +17,13 @@ namespace newsarchive::schema {
 inline constexpr int kSchemaVersion = 1;
 
 // Term prefixes.
-inline constexpr std::string_view kIdPrefix = "Q";        // unique article id (boolean; hashed if long)
-inline constexpr std::string_view kTitlePrefix = "S";     // headline words, stemmed as the body
-inline constexpr std::string_view kAuthorPrefix = "A";    // author words, unstemmed free text
-inline constexpr std::string_view kYearPrefix = "Y";      // year of the article date: Y2020
-inline constexpr std::string_view kMonthPrefix = "M";     // year and month: M202001
-inline constexpr std::string_view kDayPrefix = "D";       // full date: D20200106
-inline constexpr std::string_view kSourcePrefix = "XS";   // source name, lower-cased (boolean)
+inline constexpr std::string_view kIdPrefix = "Q";  // unique article id (boolean; hashed if long)
+inline constexpr std::string_view kTitlePrefix = "S";    // headline words, stemmed as the body
+inline constexpr std::string_view kAuthorPrefix = "A";   // author words and ZA stems, no positions
+inline constexpr std::string_view kYearPrefix = "Y";     // year of the article date: Y2020
+inline constexpr std::string_view kMonthPrefix = "M";    // year and month: M202001
+inline constexpr std::string_view kDayPrefix = "D";      // full date: D20200106
+inline constexpr std::string_view kSourcePrefix = "XS";  // source name, lower-cased (boolean)
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";  // present iff the article has no date
 
 // Value slots.
@@ -56,8 +56,7 @@ inline constexpr std::array kFields = {
 inline constexpr std::string_view kDateField = "date";
 
 // Every prefix, for the uniqueness test.
-inline constexpr std::array kAllPrefixes = {kIdPrefix,  kTitlePrefix, kAuthorPrefix,
-                                            kYearPrefix, kMonthPrefix, kDayPrefix,
-                                            kSourcePrefix};
+inline constexpr std::array kAllPrefixes = {kIdPrefix,    kTitlePrefix, kAuthorPrefix, kYearPrefix,
+                                            kMonthPrefix, kDayPrefix,   kSourcePrefix};
 
 }  // namespace newsarchive::schema

@@ -20,8 +20,8 @@ const std::string kUndatedSortsLast = "99999999";
 Xapian::Database open_one(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error))
-    throw UserError("no database at " + quote_value(path) + "; create one with: newsindex index --db " +
-                    path + " ARCHIVE_PATH");
+    throw UserError("no database at " + quote_value(path) +
+                    "; create one with: newsindex index --db " + path + " ARCHIVE_PATH");
   try {
     return Xapian::Database(path);
   } catch (const Xapian::DatabaseOpeningError& failure) {
@@ -60,7 +60,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query =
       parse_user_query(request.query, analyzer, database_, request.default_operator);
   if (request.from || request.to)
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+    query =
+        Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
@@ -74,8 +75,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   try {
     mset = enquire.get_mset(request.offset, request.limit);
   } catch (const Xapian::WildcardError& error) {
-    throw UserError("invalid query: " + error.get_msg() + " (narrow the wildcard): " +
-                    quote_value(request.query));
+    throw UserError("invalid query: " + error.get_msg() +
+                    " (narrow the wildcard): " + quote_value(request.query));
   }
 
   SearchResult result;

@@ -59,17 +59,19 @@ std::string flatten_whitespace(std::string_view text) {
 Snippet make_snippet(const Xapian::MSet& mset, std::string_view text, const Xapian::Stem& stemmer,
                      size_t length) {
   std::string flat = flatten_whitespace(text);
-  std::string marked = mset.snippet(flat, length, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                    std::string(1, kStartMark), std::string(1, kEndMark), kEllipsis);
+  std::string marked =
+      mset.snippet(flat, length, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   std::string(1, kStartMark), std::string(1, kEndMark), kEllipsis);
   Snippet snippet = parse_marked(marked);
   if (snippet.highlights.empty()) return lede(flat, length);
   return snippet;
 }
 
-Snippet highlight_all(const Xapian::MSet& mset, std::string_view text, const Xapian::Stem& stemmer) {
-  std::string marked = mset.snippet(std::string(text), text.size() + 1, stemmer,
-                                    Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kStartMark),
-                                    std::string(1, kEndMark), "");
+Snippet highlight_all(const Xapian::MSet& mset, std::string_view text,
+                      const Xapian::Stem& stemmer) {
+  std::string marked =
+      mset.snippet(std::string(text), text.size() + 1, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   std::string(1, kStartMark), std::string(1, kEndMark), "");
   return parse_marked(marked);
 }
 
@@ -77,7 +79,8 @@ Snippet lede(std::string_view text, size_t length) {
   std::string flat = flatten_whitespace(text);
   if (flat.size() <= length) return Snippet{flat, {}};
   std::string_view cut = utf8_prefix(flat, length);
-  size_t space = cut.rfind(' ');
+  // A cut followed by a space already ends at a word; otherwise back up to the last space.
+  size_t space = flat[cut.size()] == ' ' ? cut.size() : cut.rfind(' ');
   if (space != std::string_view::npos && space > length / 2) cut = cut.substr(0, space);
   return Snippet{std::string(cut) + kEllipsis, {}};
 }

@@ -1,0 +1,350 @@
+// Tests for document_builder in the Omega omindexcheck style: per fixture article, the terms that
+// must exist, the terms that must not, and the exact date slot; plus id and filter terms.
+#include "document_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "document_codec.h"
+#include "schema.h"
+#include "test_support.h"
+#include "text_cleanup.h"
+
+namespace newsarchive {
+namespace {
+
+Article troops_article() {
+  Article article;
+  article.id = "2020/01/troops.txt";
+  article.date = make_date(2020, 1, 6);
+  article.title = "Troops withdrawing from Iraq";
+  article.body = "Officials said the forces would withdraw by March.\n\nNato allies agreed.";
+  article.source = "Northern Wire";
+  article.author = "Jane Smith";
+  return article;
+}
+
+Article undated_article() {
+  Article article;
+  article.id = "markets.txt";
+  article.title = "Markets rally";
+  article.body = "Shares rose on Monday.";
+  return article;
+}
+
+Article french_article() {
+  Article article;
+  article.id = "fr/élysée.txt";
+  article.date = make_date(1999, 12, 31);
+  article.title = "Réforme des retraites";
+  article.body = "Le gouvernement a présenté la réforme.";
+  article.source = "ÉLYSÉE Presse";
+  return article;
+}
+
+struct Fixture {
+  std::string name;
+  Article article;
+  std::vector<std::string> must_exist;
+  std::vector<std::string> must_not_exist;
+  std::vector<std::string> no_term_starts_with;
+  std::string date_slot;  // exact value in kDateSlot; empty when undated
+};
+
+std::vector<Fixture> fixtures() {
+  return {
+      {"dated article with source and author",
+       troops_article(),
+       {// id, date and source filters
+        "Q2020/01/troops.txt", "Y2020", "M202001", "D20200106", "XSnorthern wire",
+        // title under S: unstemmed forms and Z-prefixed stems
+        "Stroops", "Swithdrawing", "Sfrom", "Siraq", "ZStroop", "ZSwithdraw",
+        // title and body unprefixed: unstemmed lower case plus Z stems
+        "troops", "withdrawing", "iraq", "Ztroop", "Zwithdraw", "officials", "Zoffici", "withdraw",
+        "nato", "Znato",
+        // author: unstemmed and stemmed under A
+        "Ajane", "Asmith", "ZAjane", "ZAsmith"},
+       {"XUNDATED", "Troops", "Iraq", "Swithdraw", "Sofficials", "ZSoffici", "Sjane", "jane",
+        "smith", "Anato", "XSnorthern", "XSNorthern Wire", "Y2019", "M202002", "D20200107"},
+       {},
+       "20200106"},
+      {"undated article without source or author",
+       undated_article(),
+       {"Qmarkets.txt", "XUNDATED", "Smarkets", "Srally", "ZSmarket", "markets", "Zmarket",
+        "shares", "Zshare", "monday", "Zmonday"},
+       {"Markets", "Sshares"},
+       {"Y", "M", "D", "XS", "A", "ZA"},
+       ""},
+      {"non-ASCII source is lower-cased",
+       french_article(),
+       {"Qfr/élysée.txt", "Y1999", "M199912", "D19991231", "XSélysée presse", "Sréforme", "réforme",
+        "gouvernement"},
+       {"XSÉLYSÉE Presse", "XSÉlysée presse", "XUNDATED", "Réforme"},
+       {"A", "ZA"},
+       "19991231"},
+  };
+}
+
+std::string describe_terms(const Xapian::Document& document) {
+  std::string out;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it)
+    out += " '" + *it + "'";
+  return out;
+}
+
+bool has_term(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  return it != document.termlist_end() && *it == term;
+}
+
+Xapian::termcount wdf_of(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  if (it == document.termlist_end() || *it != term) return 0;
+  return it.get_wdf();
+}
+
+Xapian::Document build(const Article& article) {
+  Xapian::TermGenerator generator = Analyzer("english").make_term_generator();
+  return build_document(article, generator);
+}
+
+TEST(DocumentBuilder, FixtureTermsAndSlots) {
+  for (const Fixture& fixture : fixtures()) {
+    SCOPED_TRACE(fixture.name);
+    Xapian::Document document = build(fixture.article);
+    for (const std::string& term : fixture.must_exist)
+      EXPECT_TRUE(has_term(document, term))
+          << "missing '" << term << "'; terms:" << describe_terms(document);
+    for (const std::string& term : fixture.must_not_exist)
+      EXPECT_FALSE(has_term(document, term)) << "unexpected '" << term << "'";
+    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it)
+      for (const std::string& prefix : fixture.no_term_starts_with)
+        EXPECT_FALSE((*it).starts_with(prefix)) << "'" << *it << "' starts with " << prefix;
+    EXPECT_EQ(document.get_value(schema::kDateSlot), fixture.date_slot);
+  }
+}
+
+TEST(DocumentBuilder, DocumentDataDecodesToTheArticle) {
+  Article article = troops_article();
+  Article decoded = decode_document_data(build(article).get_data());
+  EXPECT_EQ(decoded.id, article.id);
+  EXPECT_EQ(decoded.date, article.date);
+  EXPECT_EQ(decoded.title, article.title);
+  EXPECT_EQ(decoded.body, article.body);
+  EXPECT_EQ(decoded.source, article.source);
+  EXPECT_EQ(decoded.author, article.author);
+}
+
+TEST(DocumentBuilder, TitleOnlyWordHasTitleWeightWdf) {
+  Xapian::Document document = build(troops_article());
+  EXPECT_EQ(wdf_of(document, "troops"), kTitleWeight);
+  EXPECT_EQ(wdf_of(document, "Ztroop"), kTitleWeight);
+  EXPECT_EQ(wdf_of(document, "Stroops"), 1u);
+  EXPECT_EQ(wdf_of(document, "ZStroop"), 1u);
+}
+
+TEST(DocumentBuilder, BodyOnlyWordHasWdfOne) {
+  Xapian::Document document = build(troops_article());
+  EXPECT_EQ(wdf_of(document, "officials"), 1u);
+  EXPECT_EQ(wdf_of(document, "Zoffici"), 1u);
+}
+
+// "withdrawing" (title) and "withdraw" (body) share the stem: its wdf adds both.
+TEST(DocumentBuilder, SharedStemWdfAddsTitleAndBody) {
+  Xapian::Document document = build(troops_article());
+  EXPECT_EQ(wdf_of(document, "withdrawing"), kTitleWeight);
+  EXPECT_EQ(wdf_of(document, "withdraw"), 1u);
+  EXPECT_EQ(wdf_of(document, "Zwithdraw"), kTitleWeight + 1);
+}
+
+TEST(DocumentBuilder, BooleanTermsHaveZeroWdf) {
+  Xapian::Document document = build(troops_article());
+  for (const char* term :
+       {"Q2020/01/troops.txt", "Y2020", "M202001", "D20200106", "XSnorthern wire"}) {
+    // wdf_of returns 0 for a missing term too, so check presence first.
+    ASSERT_TRUE(has_term(document, term)) << term;
+    EXPECT_EQ(wdf_of(document, term), 0u) << term;
+  }
+}
+
+// The whole termlist of the simplest article, so nothing unexpected can creep in.
+TEST(DocumentBuilder, UndatedArticleHasExactlyTheseTerms) {
+  Xapian::Document document = build(undated_article());
+  std::vector<std::string> terms(document.termlist_begin(), document.termlist_end());
+  EXPECT_EQ(terms, (std::vector<std::string>{"Qmarkets.txt", "Smarkets", "Srally", "XUNDATED",
+                                             "ZSmarket", "ZSralli", "Zmarket", "Zmonday", "Zon",
+                                             "Zralli", "Zrose", "Zshare", "markets", "monday", "on",
+                                             "rally", "rose", "shares"}));
+  EXPECT_EQ(document.get_value(schema::kDateSlot), "");
+}
+
+TEST(DocumentBuilder, AuthorTermsHaveNoPositions) {
+  Xapian::Document document = build(troops_article());
+  auto it = document.termlist_begin();
+  it.skip_to("Asmith");
+  ASSERT_TRUE(it != document.termlist_end() && *it == "Asmith");
+  EXPECT_EQ(it.positionlist_count(), 0u);
+  EXPECT_EQ(wdf_of(document, "Asmith"), 1u);
+}
+
+// A real glass database, so phrase matching runs on stored positions.
+class DocumentBuilderDatabase : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database_ = Xapian::WritableDatabase((dir_.path() / "db").string(), Xapian::DB_CREATE);
+    for (const Article& article : {troops_article(), undated_article()})
+      database_.replace_document(id_term(article.id), build(article));
+    database_.commit();
+  }
+
+  // Ids of the matching articles, sorted.
+  std::set<std::string> matching_ids(const Xapian::Query& query) {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::set<std::string> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      ids.insert(decode_document_data(it.get_document().get_data()).id);
+    return ids;
+  }
+
+  static Xapian::Query phrase(std::vector<std::string> terms) {
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  testing::TempDir dir_;
+  Xapian::WritableDatabase database_;
+};
+
+const std::set<std::string> kTroopsOnly = {"2020/01/troops.txt"};
+const std::set<std::string> kNone = {};
+
+TEST_F(DocumentBuilderDatabase, PhraseOfAdjacentBodyWordsMatches) {
+  EXPECT_EQ(matching_ids(phrase({"would", "withdraw"})), kTroopsOnly);
+  EXPECT_EQ(matching_ids(phrase({"withdraw", "would"})), kNone);
+}
+
+TEST_F(DocumentBuilderDatabase, PhraseOfAdjacentBodyWordsAcrossParagraphsMatches) {
+  EXPECT_EQ(matching_ids(phrase({"march", "nato"})), kTroopsOnly);
+}
+
+TEST_F(DocumentBuilderDatabase, PhraseOfAdjacentTitleWordsMatchesPrefixedAndUnprefixed) {
+  EXPECT_EQ(matching_ids(phrase({"troops", "withdrawing"})), kTroopsOnly);
+  EXPECT_EQ(matching_ids(phrase({"Stroops", "Swithdrawing"})), kTroopsOnly);
+}
+
+// The title ends "Iraq" and the body starts "Officials"; both words are in the document.
+TEST_F(DocumentBuilderDatabase, NoPhraseMatchAcrossTitleBodyBoundary) {
+  EXPECT_EQ(matching_ids(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("iraq"),
+                                       Xapian::Query("officials"))),
+            kTroopsOnly);
+  EXPECT_EQ(matching_ids(phrase({"iraq", "officials"})), kNone);
+}
+
+TEST_F(DocumentBuilderDatabase, UndatedTermMatchesOnlyTheUndatedArticle) {
+  EXPECT_EQ(matching_ids(Xapian::Query(std::string(schema::kUndatedTerm))),
+            std::set<std::string>{"markets.txt"});
+}
+
+TEST(IdTerm, ShortIdIsPrefixPlusId) {
+  EXPECT_EQ(id_term("2020/01/troops.txt"), "Q2020/01/troops.txt");
+  EXPECT_EQ(id_term("Reuters-123"), "QReuters-123");
+}
+
+TEST(IdTerm, IdThatFitsExactlyIsKeptLiterally) {
+  std::string id(kMaxTermBytes - 1, 'a');
+  EXPECT_EQ(id_term(id), "Q" + id);
+  EXPECT_EQ(id_term(id).size(), kMaxTermBytes);
+}
+
+TEST(IdTerm, IdOneByteTooLongIsHashed) {
+  std::string term = id_term(std::string(kMaxTermBytes, 'a'));
+  EXPECT_TRUE(term.starts_with("Q#xxh128:")) << term;
+  EXPECT_EQ(term.size(), 41u);
+}
+
+TEST(IdTerm, LongIdIsHashedToA128BitHexTerm) {
+  std::string term = id_term(std::string(1000, 'x'));
+  ASSERT_TRUE(term.starts_with("Q#xxh128:")) << term;
+  EXPECT_LE(term.size(), kMaxTermBytes);
+  std::string hex = term.substr(9);
+  EXPECT_EQ(hex.size(), 32u);
+  EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
+}
+
+// Existing databases store these terms: the hash must never change.
+TEST(IdTerm, LongIdHashIsStable) {
+  EXPECT_EQ(id_term(std::string(1000, 'x')), "Q#xxh128:50a1af5a5f2dcf01c0a4877b962cba82");
+}
+
+TEST(IdTerm, LongIdsSharingA900BytePrefixDiffer) {
+  std::string shared(900, 'p');
+  EXPECT_NE(id_term(shared + std::string(100, 'a')), id_term(shared + std::string(100, 'b')));
+}
+
+TEST(IdTerm, SameLongIdGivesSameTerm) {
+  std::string id = std::string(900, 'p') + std::string(100, 'a');
+  EXPECT_EQ(id_term(id), id_term(std::string(id)));
+}
+
+TEST(FilterTerm, LowerCasesAsciiValue) {
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, "Northern Wire"), "XSnorthern wire");
+}
+
+TEST(FilterTerm, FoldsAndTrimsWhitespace) {
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, "  Northern \t Wire\n"), "XSnorthern wire");
+}
+
+TEST(FilterTerm, LowerCasesNonAsciiValue) {
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, "ÉLYSÉE"), "XSélysée");
+}
+
+// "a" then 249 two-byte "É" then "b": 500 bytes. 238 bytes remain after "XS"; "a" + 118 "é" is
+// 237 bytes, and a 119th would split at byte 238.
+TEST(FilterTerm, LongValueIsCutAtUtf8BoundaryWithinMaxTermBytes) {
+  std::string value = "a";
+  for (int i = 0; i < 249; ++i) value += "É";
+  value += "b";
+  ASSERT_EQ(value.size(), 500u);
+  std::string expected = "XSa";
+  for (int i = 0; i < 118; ++i) expected += "é";
+  std::string term = filter_term(schema::kSourcePrefix, value);
+  EXPECT_EQ(term, expected);
+  EXPECT_EQ(term.size(), 239u);
+  EXPECT_TRUE(is_valid_utf8(term));
+}
+
+TEST(FilterTerm, LongAsciiValueIsCutToExactlyMaxTermBytes) {
+  std::string term = filter_term(schema::kSourcePrefix, std::string(500, 'W'));
+  EXPECT_EQ(term, "XS" + std::string(kMaxTermBytes - 2, 'w'));
+}
+
+// Xapian rejects terms over 245 bytes and drops the uncommitted batch when it does.
+TEST(DocumentBuilder, ArticleWithLongIdAndSourceIndexesIntoRealDatabase) {
+  testing::TempDir dir;
+  Article article = troops_article();
+  article.id = std::string(1000, 'i');
+  article.source = std::string(300, 'S');
+  Xapian::WritableDatabase database((dir.path() / "db").string(), Xapian::DB_CREATE);
+  ASSERT_NO_THROW({
+    database.replace_document(id_term(article.id), build(article));
+    database.commit();
+  });
+  EXPECT_EQ(database.get_doccount(), 1u);
+  EXPECT_TRUE(database.term_exists(id_term(article.id)));
+  EXPECT_TRUE(database.term_exists("XS" + std::string(kMaxTermBytes - 2, 's')));
+  // Re-indexing the same article replaces it.
+  database.replace_document(id_term(article.id), build(article));
+  database.commit();
+  EXPECT_EQ(database.get_doccount(), 1u);
+}
+
+}  // namespace
+}  // namespace newsarchive

@@ -1,0 +1,185 @@
+// Tests for render: HTML snippets, the text layout with and without colour, the JSON shape.
+#include "render.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace newsarchive {
+namespace {
+
+using nlohmann::json;
+
+// Two hits: the first dated with a source and highlights, the second undated without a source.
+SearchResult two_hits() {
+  SearchResult result;
+  result.query = "troops";
+  result.total_estimate = 2;
+  result.total_exact = true;
+  result.offset = 0;
+  Hit first;
+  first.rank = 1;
+  first.id = "2020/01/troops.txt";
+  first.score = 1.5;
+  first.date = make_date(2020, 1, 6);
+  first.title = Snippet{"Troops to withdraw", {{0, 6}}};
+  first.source = "Northern Wire";
+  first.snippet = Snippet{"The troops & <allies>", {{4, 10}}};
+  Hit second;
+  second.rank = 2;
+  second.id = "markets.txt";
+  second.score = 0.25;
+  second.title = Snippet{"Markets rally", {}};
+  second.snippet = Snippet{"Shares rose \"sharply\".", {}};
+  result.hits = {first, second};
+  return result;
+}
+
+std::string text_of(const SearchResult& result, bool color) {
+  std::ostringstream out;
+  render_text(result, TextStyle{color}, out);
+  return out.str();
+}
+
+std::string json_of(const SearchResult& result) {
+  std::ostringstream out;
+  render_json(result, out);
+  return out.str();
+}
+
+std::set<std::string> keys_of(const json& object) {
+  std::set<std::string> keys;
+  for (const auto& item : object.items()) keys.insert(item.key());
+  return keys;
+}
+
+TEST(SnippetHtml, EscapesSpecialCharacters) {
+  EXPECT_EQ(snippet_html(Snippet{"a & b < c > d \"e\"", {}}),
+            "a &amp; b &lt; c &gt; d &quot;e&quot;");
+}
+
+TEST(SnippetHtml, WrapsHighlightsInMark) {
+  EXPECT_EQ(snippet_html(Snippet{"The troops withdraw", {{4, 10}, {11, 19}}}),
+            "The <mark>troops</mark> <mark>withdraw</mark>");
+}
+
+TEST(SnippetHtml, EscapesInsideAndAroundHighlights) {
+  EXPECT_EQ(snippet_html(Snippet{"<AT&T> said", {{1, 5}}}), "&lt;<mark>AT&amp;T</mark>&gt; said");
+}
+
+TEST(SnippetHtml, HighlightAtEndOfText) {
+  EXPECT_EQ(snippet_html(Snippet{"said troops", {{5, 11}}}), "said <mark>troops</mark>");
+}
+
+TEST(RenderText, PlainLayout) {
+  EXPECT_EQ(text_of(two_hits(), false),
+            "2 articles match; showing 1-2.\n"
+            "\n"
+            "1. 2020-01-06  Troops to withdraw\n"
+            "   2020/01/troops.txt | Northern Wire\n"
+            "   The troops & <allies>\n"
+            "\n"
+            "2. (undated)  Markets rally\n"
+            "   markets.txt\n"
+            "   Shares rose \"sharply\".\n");
+}
+
+TEST(RenderText, ColorMakesHighlightsBold) {
+  EXPECT_EQ(text_of(two_hits(), true),
+            "2 articles match; showing 1-2.\n"
+            "\n"
+            "1. 2020-01-06  \x1b[1mTroops\x1b[0m to withdraw\n"
+            "   2020/01/troops.txt | Northern Wire\n"
+            "   The \x1b[1mtroops\x1b[0m & <allies>\n"
+            "\n"
+            "2. (undated)  Markets rally\n"
+            "   markets.txt\n"
+            "   Shares rose \"sharply\".\n");
+}
+
+TEST(RenderText, InexactEstimateSaysAbout) {
+  SearchResult result = two_hits();
+  result.total_exact = false;
+  result.total_estimate = 40;
+  EXPECT_TRUE(text_of(result, false).starts_with("About 40 articles match; showing 1-2.\n"));
+}
+
+TEST(RenderText, SingleMatchIsSingular) {
+  SearchResult result = two_hits();
+  result.hits.pop_back();
+  result.total_estimate = 1;
+  EXPECT_TRUE(text_of(result, false).starts_with("1 article matches; showing 1-1.\n"));
+}
+
+TEST(RenderText, NoResults) {
+  SearchResult result;
+  result.query = "zebra";
+  result.total_exact = true;
+  EXPECT_EQ(text_of(result, false), "No articles match.\n");
+  EXPECT_EQ(text_of(result, true), "No articles match.\n");
+}
+
+TEST(RenderText, OffsetPastTheEndReportsTotalWithoutRange) {
+  SearchResult result;
+  result.total_estimate = 2;
+  result.total_exact = true;
+  result.offset = 10;
+  EXPECT_EQ(text_of(result, false), "2 articles match.\n");
+}
+
+TEST(RenderJson, HasExactlyTheTopLevelKeys) {
+  json document = json::parse(json_of(two_hits()));
+  EXPECT_EQ(keys_of(document),
+            (std::set<std::string>{"query", "total_estimate", "offset", "results"}));
+  EXPECT_EQ(document["query"], json("troops"));
+  EXPECT_EQ(document["total_estimate"], json(2));
+  EXPECT_EQ(document["offset"], json(0));
+  ASSERT_TRUE(document["results"].is_array());
+  EXPECT_EQ(document["results"].size(), 2u);
+}
+
+TEST(RenderJson, EachResultHasExactlyTheHitKeys) {
+  json document = json::parse(json_of(two_hits()));
+  for (const json& hit : document["results"])
+    EXPECT_EQ(keys_of(hit),
+              (std::set<std::string>{"rank", "id", "score", "date", "title", "source", "snippet"}));
+}
+
+TEST(RenderJson, DatedHitValues) {
+  json hit = json::parse(json_of(two_hits()))["results"][0];
+  EXPECT_EQ(hit["rank"], json(1));
+  EXPECT_EQ(hit["id"], json("2020/01/troops.txt"));
+  EXPECT_EQ(hit["score"], json(1.5));
+  EXPECT_EQ(hit["date"], json("2020-01-06"));
+  EXPECT_EQ(hit["title"], json("Troops to withdraw"));
+  EXPECT_EQ(hit["source"], json("Northern Wire"));
+  EXPECT_EQ(hit["snippet"], json("The <mark>troops</mark> &amp; &lt;allies&gt;"));
+}
+
+TEST(RenderJson, UndatedHitHasNullDateAndEmptySource) {
+  json hit = json::parse(json_of(two_hits()))["results"][1];
+  EXPECT_TRUE(hit["date"].is_null());
+  EXPECT_EQ(hit["source"], json(""));
+  EXPECT_EQ(hit["snippet"], json("Shares rose &quot;sharply&quot;."));
+}
+
+TEST(RenderJson, NoResultsGivesEmptyArray) {
+  SearchResult result;
+  result.query = "zebra";
+  json document = json::parse(json_of(result));
+  EXPECT_EQ(document["results"], json::array());
+  EXPECT_EQ(document["total_estimate"], json(0));
+}
+
+TEST(RenderJson, OutputEndsWithOneNewline) {
+  std::string out = json_of(two_hits());
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.back(), '\n');
+  EXPECT_NE(out[out.size() - 2], '\n');
+}
+
+}  // namespace
+}  // namespace newsarchive

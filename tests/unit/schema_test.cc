@@ -1,0 +1,103 @@
+// Tests for schema.h: prefixes, the undated marker and the user field table cannot be confused.
+#include "schema.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "document_builder.h"
+
+namespace newsarchive {
+namespace {
+
+TEST(Schema, PrefixesAreUnique) {
+  std::set<std::string_view> seen;
+  for (std::string_view prefix : schema::kAllPrefixes)
+    EXPECT_TRUE(seen.insert(prefix).second) << "duplicate prefix '" << prefix << "'";
+}
+
+// A term "XSfoo" must have exactly one reading. If one prefix began another (say "X" and "XS"),
+// "XSfoo" could be X + "Sfoo" or XS + "foo".
+TEST(Schema, NoPrefixBeginsAnotherPrefix) {
+  for (std::string_view a : schema::kAllPrefixes)
+    for (std::string_view b : schema::kAllPrefixes)
+      if (a != b) {
+        EXPECT_FALSE(b.starts_with(a)) << "'" << a << "' begins '" << b << "'";
+      }
+}
+
+// Omega's convention: single capitals for the standard meanings, "X" + capitals for our own.
+// Single capitals are safe because what follows them never starts with a capital that could
+// extend the prefix: free-text words (S, A) are lower-cased by the TermGenerator, Y/M/D are
+// followed by digits, and no other prefix starts with Q, so "Q" + any id reads one way only.
+TEST(Schema, PrefixesAreSingleCapitalsOrXPlusCapitals) {
+  for (std::string_view prefix : schema::kAllPrefixes) {
+    ASSERT_FALSE(prefix.empty());
+    for (char c : prefix) EXPECT_TRUE(c >= 'A' && c <= 'Z') << "prefix '" << prefix << "'";
+    if (prefix.size() > 1) {
+      EXPECT_EQ(prefix.front(), 'X') << "prefix '" << prefix << "'";
+    }
+  }
+}
+
+// The TermGenerator writes stemmed forms as "Z" + prefix + stem, so a prefix starting with Z
+// would be confused with a stemmed term.
+TEST(Schema, NoPrefixStartsWithXapiansStemMarker) {
+  for (std::string_view prefix : schema::kAllPrefixes)
+    EXPECT_FALSE(prefix.starts_with("Z")) << "prefix '" << prefix << "'";
+}
+
+TEST(Schema, UndatedTermIsAnXTermOutsideEveryPrefix) {
+  EXPECT_EQ(schema::kUndatedTerm, "XUNDATED");
+  EXPECT_TRUE(schema::kUndatedTerm.starts_with("X"));
+  for (std::string_view prefix : schema::kAllPrefixes)
+    EXPECT_FALSE(schema::kUndatedTerm.starts_with(prefix)) << "prefix '" << prefix << "'";
+}
+
+// Every source filter term starts with "XS" and "XUNDATED" does not, so no source value, however
+// spelled, can produce the undated marker; lower-casing keeps the value part lower case.
+TEST(Schema, SourceFilterTermsCannotEqualTheUndatedTerm) {
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, "UNDATED"), "XSundated");
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, "XUNDATED"), "XSxundated");
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, ""), "XS");
+  EXPECT_FALSE(schema::kUndatedTerm.starts_with(schema::kSourcePrefix));
+}
+
+TEST(Schema, FieldNamesAreUniqueLowerCaseAndNotTheDateField) {
+  std::set<std::string_view> seen;
+  for (const schema::FieldSpec& field : schema::kFields) {
+    EXPECT_TRUE(seen.insert(field.name).second) << "duplicate field '" << field.name << "'";
+    EXPECT_NE(field.name, schema::kDateField);
+    for (char c : field.name) EXPECT_TRUE(c >= 'a' && c <= 'z') << "field '" << field.name << "'";
+  }
+}
+
+TEST(Schema, EveryFieldPrefixIsADeclaredPrefix) {
+  std::set<std::string_view> prefixes(schema::kAllPrefixes.begin(), schema::kAllPrefixes.end());
+  for (const schema::FieldSpec& field : schema::kFields)
+    EXPECT_TRUE(prefixes.contains(field.prefix))
+        << "field '" << field.name << "' uses undeclared prefix '" << field.prefix << "'";
+}
+
+// Users can reach the fields listed, and nothing else: not the id, nor the date terms.
+TEST(Schema, UserFieldsAreExactlyTitleAuthorAndSource) {
+  ASSERT_EQ(schema::kFields.size(), 3u);
+  EXPECT_EQ(schema::kFields[0].name, "title");
+  EXPECT_EQ(schema::kFields[0].prefix, schema::kTitlePrefix);
+  EXPECT_EQ(schema::kFields[0].kind, schema::FieldKind::kFreeText);
+  EXPECT_EQ(schema::kFields[1].name, "author");
+  EXPECT_EQ(schema::kFields[1].prefix, schema::kAuthorPrefix);
+  EXPECT_EQ(schema::kFields[1].kind, schema::FieldKind::kFreeText);
+  EXPECT_EQ(schema::kFields[2].name, "source");
+  EXPECT_EQ(schema::kFields[2].prefix, schema::kSourcePrefix);
+  EXPECT_EQ(schema::kFields[2].kind, schema::FieldKind::kBoolean);
+}
+
+TEST(Schema, MetadataKeysAreDistinct) {
+  EXPECT_NE(schema::kSchemaVersionKey, schema::kLanguageKey);
+}
+
+}  // namespace
+}  // namespace newsarchive
