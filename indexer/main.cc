@@ -12,12 +12,13 @@ int index_command(const IndexOptions& options, bool quiet) {
   auto log = make_stderr_logger("newsindex");
   if (quiet) log->set_level(spdlog::level::err);
   IndexReport report = run_index(options, *log);
-  log->info("{} indexed ({} new, {} replaced, {} undated), {} skipped, {} warnings, in {:.1f} s "
-            "({:.0f} articles/s); database {}",
-            report.indexed(), report.added, report.replaced, report.undated, report.skipped,
-            report.warnings, report.seconds,
-            report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0.0,
-            options.database.string());
+  log->info(
+      "{} indexed ({} new, {} replaced, {} undated), {} skipped, {} other warnings, in {:.1f} s "
+      "({:.0f} articles/s); database {}",
+      report.indexed(), report.added, report.replaced, report.undated, report.skipped,
+      report.warnings, report.seconds,
+      report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0.0,
+      options.database.string());
   return report.skipped > 0 ? kPartial : kOk;
 }
 
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? kOk : kUsage;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    return report_usage_error("newsindex", error.what());
   }
   options.database = database;
   return run_guarded("newsindex", [&] { return index_command(options, quiet); });

@@ -43,7 +43,8 @@ SearchRequest resolve(const SearchOptions& options) {
   request.from = date_option(options.from, "--from");
   request.to = date_option(options.to, "--to");
   if (request.from && request.to && request.to->last < request.from->first)
-    throw UserError("--to " + quote_value(options.to) + " is before --from " + quote_value(options.from));
+    throw UserError("--to " + quote_value(options.to) + " is before --from " +
+                    quote_value(options.from));
   request.sort = options.sort == "newest"   ? SortOrder::kNewest
                  : options.sort == "oldest" ? SortOrder::kOldest
                                             : SortOrder::kRelevance;
@@ -100,7 +101,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? kOk : kUsage;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    return report_usage_error("newssearch", error.what());
   }
   return run_guarded("newssearch", [&] { return search_command(options); });
 }

@@ -1,0 +1,579 @@
+// Integration: the sample corpus (corpus/) indexed through the library into a temp database,
+// then searched through Searcher. Expectations are ids, dates and highlighted text, never docids.
+#include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "errors.h"
+#include "index_run.h"
+#include "render.h"
+#include "search.h"
+#include "test_support.h"
+
+namespace newsarchive {
+namespace {
+
+namespace fs = std::filesystem;
+using newsarchive::testing::TempDir;
+using newsarchive::testing::write_file;
+using Ids = std::vector<std::string>;
+
+const fs::path kCorpus = NEWSARCHIVE_CORPUS_DIR;
+const std::string kSeed = "2020-01-06-pentagon-chief-denies-leaving-iraq.txt";
+
+// Articles in corpus/ at the time of writing: 37 text files and 6 JSON Lines records.
+constexpr size_t kCorpusArticles = 43;
+
+// Runs run_index with a logger that records what it prints.
+struct IndexOutcome {
+  IndexReport report;
+  std::string log;
+};
+
+IndexOutcome index_into(const fs::path& database, const std::vector<fs::path>& inputs) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  spdlog::logger log("test", sink);
+  log.set_pattern("%l: %v");
+  IndexOptions options;
+  options.database = database;
+  options.inputs = inputs;
+  IndexOutcome outcome;
+  outcome.report = run_index(options, log);
+  log.flush();
+  outcome.log = captured.str();
+  return outcome;
+}
+
+// What a walk of corpus/ should index: one article per .txt file, one per non-blank JSONL line.
+size_t count_corpus_articles() {
+  size_t count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
+    if (!entry.is_regular_file()) continue;
+    std::string name = entry.path().filename().string();
+    if (name.ends_with(".txt")) ++count;
+    if (name.ends_with(".jsonl")) {
+      std::ifstream in(entry.path());
+      std::string line;
+      while (std::getline(in, line))
+        if (line.find_first_not_of(" \t\r") != std::string::npos) ++count;
+    }
+  }
+  return count;
+}
+
+DatePeriod period(const std::string& text) {
+  auto parsed = parse_date_period(text);
+  if (!parsed) throw std::invalid_argument("bad test date " + text);
+  return *parsed;
+}
+
+SearchRequest request_for(const std::string& query, Xapian::doccount limit = 100) {
+  SearchRequest request;
+  request.query = query;
+  request.limit = limit;
+  return request;
+}
+
+Ids sorted(Ids ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<std::string> ids_of(const SearchResult& result) {
+  std::vector<std::string> ids;
+  for (const Hit& hit : result.hits) ids.push_back(hit.id);
+  return ids;
+}
+
+std::string highlighted(const Snippet& snippet, const Highlight& highlight) {
+  return snippet.text.substr(highlight.start, highlight.end - highlight.start);
+}
+
+std::vector<std::string> highlighted_texts(const Snippet& snippet) {
+  std::vector<std::string> texts;
+  for (const Highlight& highlight : snippet.highlights)
+    texts.push_back(highlighted(snippet, highlight));
+  return texts;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+const Hit* find_hit(const SearchResult& result, const std::string& id) {
+  for (const Hit& hit : result.hits)
+    if (hit.id == id) return &hit;
+  return nullptr;
+}
+
+// The whole corpus indexed once for the suite.
+class CorpusSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    outcome_ = new IndexOutcome(index_into(database(), {kCorpus}));
+  }
+  static void TearDownTestSuite() {
+    delete outcome_;
+    delete dir_;
+    outcome_ = nullptr;
+    dir_ = nullptr;
+  }
+  static fs::path database() { return dir_->path() / "db"; }
+
+  SearchResult search(const SearchRequest& request) {
+    Searcher searcher({database().string()});
+    return searcher.search(request);
+  }
+  SearchResult search(const std::string& query) { return search(request_for(query)); }
+
+  static TempDir* dir_;
+  static IndexOutcome* outcome_;
+};
+
+TempDir* CorpusSearch::dir_ = nullptr;
+IndexOutcome* CorpusSearch::outcome_ = nullptr;
+
+TEST_F(CorpusSearch, IndexesEveryCorpusArticleWithoutSkipsOrWarnings) {
+  const IndexReport& report = outcome_->report;
+  EXPECT_EQ(report.indexed(), count_corpus_articles());
+  EXPECT_EQ(report.indexed(), kCorpusArticles);
+  EXPECT_EQ(report.added, kCorpusArticles);
+  EXPECT_EQ(report.replaced, 0u);
+  EXPECT_EQ(report.skipped, 0u);
+  EXPECT_EQ(report.undated, 0u);
+  EXPECT_EQ(report.warnings, 0u);
+  EXPECT_EQ(outcome_->log, "");
+  EXPECT_EQ(Xapian::Database(database().string()).get_doccount(), kCorpusArticles);
+}
+
+TEST_F(CorpusSearch, EmptyQueryMatchesEveryArticle) {
+  SearchResult result = search(request_for("", 1000));
+  EXPECT_EQ(result.hits.size(), kCorpusArticles);
+  EXPECT_EQ(result.total_estimate, kCorpusArticles);
+  EXPECT_TRUE(result.total_exact);
+}
+
+TEST_F(CorpusSearch, EsperRanksSeedArticleFirstAndHighlightsEsper) {
+  SearchResult result = search("Esper");
+  ASSERT_EQ(result.hits.size(), 1u);
+  const Hit& hit = result.hits.front();
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_EQ(hit.id, kSeed);
+  EXPECT_EQ(hit.date, make_date(2020, 1, 6));
+  EXPECT_EQ(hit.title.text, "the Pentagon chief, the United States denies leaving Iraq");
+  EXPECT_EQ(hit.source, "");
+  ASSERT_FALSE(hit.snippet.highlights.empty());
+  for (const Highlight& highlight : hit.snippet.highlights)
+    EXPECT_EQ(highlighted(hit.snippet, highlight), "Esper");
+}
+
+TEST_F(CorpusSearch, TroopsFromFebruary2020ExcludesEarlierArticlesAndTheSeed) {
+  SearchRequest request = request_for("troops");
+  request.from = period("2020-02");
+  SearchResult result = search(request);
+  for (const Hit& hit : result.hits) {
+    ASSERT_TRUE(hit.date.has_value()) << hit.id;
+    EXPECT_GE(*hit.date, *make_date(2020, 2, 1)) << hit.id;
+  }
+  EXPECT_EQ(find_hit(result, kSeed), nullptr);
+  EXPECT_EQ(sorted(ids_of(result)),
+            sorted(Ids{"2020-02-12-matamba-announces-iraq-troop-rotation.txt", "wire-2020-0087",
+                       "2020-03-09-army-troops-build-field-hospitals.txt",
+                       "2020-11-05-troops-deployed-as-lenne-floods-valley.txt",
+                       "2023-08-02-last-troops-leave-karvian-border.txt",
+                       "2024-09-26-general-matamba-retires.txt"}));
+}
+
+TEST_F(CorpusSearch, TroopsWithoutDateFilterMatchesAllTwelveTroopArticles) {
+  SearchResult result = search("troops");
+  EXPECT_EQ(sorted(ids_of(result)),
+            sorted(Ids{"2015-02-11-stavnell-orders-troops-to-northern-frontier.txt",
+                       "2016-08-30-veldania-sends-army-trainers-to-iraq.txt", "wire-2016-0001",
+                       "2018-10-09-stavnell-withdraws-troops-from-border-posts.txt", kSeed,
+                       "2020-01-14-veldania-reviews-iraq-training-mission.txt",
+                       "2020-02-12-matamba-announces-iraq-troop-rotation.txt", "wire-2020-0087",
+                       "2020-03-09-army-troops-build-field-hospitals.txt",
+                       "2020-11-05-troops-deployed-as-lenne-floods-valley.txt",
+                       "2023-08-02-last-troops-leave-karvian-border.txt",
+                       "2024-09-26-general-matamba-retires.txt"}));
+  EXPECT_EQ(result.total_estimate, 12u);
+}
+
+TEST_F(CorpusSearch, QuotedPhraseFindsOnlyTheSeedAndHighlightsThePhrase) {
+  SearchResult result = search("\"no decision to leave Iraq\"");
+  ASSERT_EQ(ids_of(result), (Ids{kSeed}));
+  EXPECT_EQ(highlighted_texts(result.hits.front().snippet), (Ids{"no decision to leave Iraq"}));
+}
+
+TEST_F(CorpusSearch, PhraseWordsInAnotherOrderDoNotMatch) {
+  EXPECT_TRUE(search("\"leave Iraq no decision\"").hits.empty());
+}
+
+TEST_F(CorpusSearch, WithdrawingMatchesEveryFormWithTheSameStem) {
+  SearchResult result = search("withdrawing");
+  EXPECT_EQ(sorted(ids_of(result)),
+            sorted(Ids{"2018-10-09-stavnell-withdraws-troops-from-border-posts.txt", kSeed,
+                       "2020-01-14-veldania-reviews-iraq-training-mission.txt",
+                       "2020-02-12-matamba-announces-iraq-troop-rotation.txt",
+                       "2023-08-02-last-troops-leave-karvian-border.txt"}));
+  const Hit* seed = find_hit(result, kSeed);
+  ASSERT_NE(seed, nullptr);
+  EXPECT_EQ(highlighted_texts(seed->snippet), (Ids{"withdraw"}));
+}
+
+TEST_F(CorpusSearch, WithdrawingNeverHighlightsTheIrregularPastWithdrew) {
+  // 2018-10-09 contains "withdrew" but matches through "withdraws" and "withdrawal".
+  SearchResult result = search("withdrawing");
+  ASSERT_FALSE(result.hits.empty());
+  for (const Hit& hit : result.hits) {
+    for (const Snippet* snippet : {&hit.title, &hit.snippet})
+      for (const std::string& text : highlighted_texts(*snippet))
+        EXPECT_TRUE(lower(text).starts_with("withdraw")) << hit.id << ": " << text;
+  }
+  const Hit* border =
+      find_hit(result, "2018-10-09-stavnell-withdraws-troops-from-border-posts.txt");
+  ASSERT_NE(border, nullptr);
+  EXPECT_EQ(highlighted_texts(border->title), (Ids{"withdraws"}));
+}
+
+TEST_F(CorpusSearch, WithdrewMatchesOnlyTheArticleUsingThatWord) {
+  SearchResult result = search("withdrew");
+  ASSERT_EQ(ids_of(result), (Ids{"2018-10-09-stavnell-withdraws-troops-from-border-posts.txt"}));
+  EXPECT_EQ(highlighted_texts(result.hits.front().snippet), (Ids{"withdrew"}));
+}
+
+TEST_F(CorpusSearch, AllCapsQueryReturnsTheSameIdsAsLowerCase) {
+  EXPECT_EQ(ids_of(search("WITHDRAWING")), ids_of(search("withdrawing")));
+  EXPECT_EQ(ids_of(search("ESPER")), ids_of(search("Esper")));
+  EXPECT_EQ(ids_of(search("WITHDRAWING")).size(), 5u);
+}
+
+TEST_F(CorpusSearch, TitleFieldMatchesOnlyHeadlinesContainingIraq) {
+  SearchResult result = search("title:iraq");
+  EXPECT_EQ(sorted(ids_of(result)),
+            sorted(Ids{"2016-08-30-veldania-sends-army-trainers-to-iraq.txt", kSeed,
+                       "2020-01-14-veldania-reviews-iraq-training-mission.txt",
+                       "2020-02-12-matamba-announces-iraq-troop-rotation.txt", "wire-2020-0087"}));
+  for (const Hit& hit : result.hits)
+    EXPECT_NE(hit.title.text.find("Iraq"), std::string::npos) << hit.id << ": " << hit.title.text;
+  // A plain query also finds articles mentioning Iraq only in the body.
+  SearchResult anywhere = search("iraq");
+  EXPECT_NE(find_hit(anywhere, "2019-05-14-candidates-clash-in-final-debate.txt"), nullptr);
+  EXPECT_EQ(find_hit(result, "2019-05-14-candidates-clash-in-final-debate.txt"), nullptr);
+}
+
+TEST_F(CorpusSearch, SourceFieldFiltersWireArticles) {
+  SearchResult result = search("source:\"Northern Wire Service\"");
+  EXPECT_EQ(sorted(ids_of(result)),
+            sorted(Ids{"wire-2016-0001", "wire-2017-0014", "wire-2020-0087", "wire-2023-0152"}));
+  for (const Hit& hit : result.hits) EXPECT_EQ(hit.source, "Northern Wire Service");
+}
+
+TEST_F(CorpusSearch, SortNewestGivesNonIncreasingDates) {
+  SearchRequest request = request_for("troops");
+  request.sort = SortOrder::kNewest;
+  SearchResult result = search(request);
+  ASSERT_EQ(result.hits.size(), 12u);
+  for (size_t i = 1; i < result.hits.size(); ++i)
+    EXPECT_GE(result.hits[i - 1].date, result.hits[i].date) << result.hits[i].id;
+  EXPECT_EQ(result.hits.front().id, "2024-09-26-general-matamba-retires.txt");
+  EXPECT_EQ(result.hits.back().id, "2015-02-11-stavnell-orders-troops-to-northern-frontier.txt");
+}
+
+TEST_F(CorpusSearch, SortOldestGivesNonDecreasingDates) {
+  SearchRequest request = request_for("troops");
+  request.sort = SortOrder::kOldest;
+  SearchResult result = search(request);
+  ASSERT_EQ(result.hits.size(), 12u);
+  for (size_t i = 1; i < result.hits.size(); ++i)
+    EXPECT_LE(result.hits[i - 1].date, result.hits[i].date) << result.hits[i].id;
+  EXPECT_EQ(result.hits.front().id, "2015-02-11-stavnell-orders-troops-to-northern-frontier.txt");
+  EXPECT_EQ(result.hits.back().id, "2024-09-26-general-matamba-retires.txt");
+}
+
+TEST_F(CorpusSearch, FromAndToOnOneDayWithEmptyQueryFindOnlyTheSeed) {
+  SearchRequest request = request_for("");
+  request.from = period("2020-01-06");
+  request.to = period("2020-01-06");
+  EXPECT_EQ(ids_of(search(request)), (Ids{kSeed}));
+}
+
+TEST_F(CorpusSearch, DateFieldRangeInQueryMatchesFromToOptions) {
+  SearchRequest options = request_for("");
+  options.from = period("2020-01");
+  options.to = period("2020-03");
+  options.sort = SortOrder::kOldest;
+  SearchRequest field = request_for("date:2020-01..2020-03");
+  field.sort = SortOrder::kOldest;
+  std::vector<std::string> expected = {kSeed,
+                                       "2020-01-14-veldania-reviews-iraq-training-mission.txt",
+                                       "2020-02-12-matamba-announces-iraq-troop-rotation.txt",
+                                       "wire-2020-0087",
+                                       "2020-03-09-army-troops-build-field-hospitals.txt",
+                                       "2020-03-27-football-league-suspends-season.txt"};
+  EXPECT_EQ(ids_of(search(options)), expected);
+  EXPECT_EQ(ids_of(search(field)), expected);
+}
+
+TEST_F(CorpusSearch, DateFieldCombinesWithWords) {
+  EXPECT_EQ(sorted(ids_of(search("troops date:2020-01"))),
+            sorted(Ids{kSeed, "2020-01-14-veldania-reviews-iraq-training-mission.txt"}));
+}
+
+TEST_F(CorpusSearch, OffsetContinuesRanksAfterSkippedHits) {
+  SearchResult all = search("troops");
+  SearchRequest request = request_for("troops", 3);
+  request.offset = 2;
+  SearchResult page = search(request);
+  ASSERT_EQ(page.hits.size(), 3u);
+  EXPECT_EQ(page.offset, 2u);
+  EXPECT_EQ(page.hits[0].rank, 3u);
+  EXPECT_EQ(page.hits[1].rank, 4u);
+  EXPECT_EQ(page.hits[2].rank, 5u);
+  EXPECT_EQ(page.total_estimate, 12u);
+  ASSERT_GE(all.hits.size(), 5u);
+  EXPECT_EQ(ids_of(page),
+            (std::vector<std::string>{all.hits[2].id, all.hits[3].id, all.hits[4].id}));
+}
+
+TEST_F(CorpusSearch, OffsetPastTheEndGivesNoHitsButTheTotal) {
+  SearchRequest request = request_for("troops", 10);
+  request.offset = 50;
+  SearchResult result = search(request);
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_EQ(result.total_estimate, 12u);
+}
+
+TEST_F(CorpusSearch, JsonOutputParsesWithEveryDocumentedField) {
+  std::ostringstream out;
+  render_json(search("Esper"), out);
+  nlohmann::json document = nlohmann::json::parse(out.str());
+  std::set<std::string> keys;
+  for (const auto& item : document.items()) keys.insert(item.key());
+  EXPECT_EQ(keys, (std::set<std::string>{"query", "total_estimate", "offset", "results"}));
+  EXPECT_EQ(document["query"], "Esper");
+  EXPECT_EQ(document["total_estimate"], 1);
+  EXPECT_EQ(document["offset"], 0);
+  ASSERT_EQ(document["results"].size(), 1u);
+  const nlohmann::json& hit = document["results"][0];
+  std::set<std::string> hit_keys;
+  for (const auto& item : hit.items()) hit_keys.insert(item.key());
+  EXPECT_EQ(hit_keys,
+            (std::set<std::string>{"rank", "id", "score", "date", "title", "source", "snippet"}));
+  EXPECT_EQ(hit["rank"], 1);
+  EXPECT_EQ(hit["id"], kSeed);
+  EXPECT_TRUE(hit["score"].is_number());
+  EXPECT_GT(hit["score"].get<double>(), 0.0);
+  EXPECT_EQ(hit["date"], "2020-01-06");
+  EXPECT_EQ(hit["title"], "the Pentagon chief, the United States denies leaving Iraq");
+  EXPECT_EQ(hit["source"], "");
+  std::string snippet = hit["snippet"];
+  EXPECT_NE(snippet.find("<mark>Esper</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(CorpusSearch, JsonOutputCarriesWireSourceDateAndTitle) {
+  std::ostringstream out;
+  render_json(search("rotation source:\"Northern Wire Service\""), out);
+  nlohmann::json document = nlohmann::json::parse(out.str());
+  ASSERT_EQ(document["results"].size(), 1u);
+  const nlohmann::json& hit = document["results"][0];
+  EXPECT_EQ(hit["id"], "wire-2020-0087");
+  EXPECT_EQ(hit["source"], "Northern Wire Service");
+  EXPECT_EQ(hit["date"], "2020-02-24");
+  EXPECT_EQ(hit["title"], "Veldanian troops begin first rotation home from Iraq");
+}
+
+TEST_F(CorpusSearch, BadQuerySyntaxIsAUserError) {
+  EXPECT_THROW(search("a AND"), UserError);
+  EXPECT_THROW(search("date:2020-99"), UserError);
+}
+
+TEST_F(CorpusSearch, MissingDatabaseIsAUserErrorSayingHowToCreateOne) {
+  std::string missing = (dir_->path() / "nope").string();
+  try {
+    Searcher searcher({missing});
+    FAIL() << "opened a database that does not exist";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()), "no database at '" + missing +
+                                             "'; create one with: newsindex index --db " + missing +
+                                             " ARCHIVE_PATH");
+  }
+}
+
+TEST(CorpusIndexing, ReindexingTheSameCorpusReplacesEveryArticleAndAddsNone) {
+  TempDir dir;
+  fs::path database = dir.path() / "db";
+  IndexOutcome first = index_into(database, {kCorpus});
+  ASSERT_EQ(first.report.added, kCorpusArticles);
+  IndexOutcome second = index_into(database, {kCorpus});
+  EXPECT_EQ(second.report.added, 0u);
+  EXPECT_EQ(second.report.replaced, kCorpusArticles);
+  EXPECT_EQ(second.report.skipped, 0u);
+  EXPECT_EQ(second.report.undated, 0u);
+  EXPECT_EQ(Xapian::Database(database.string()).get_doccount(), kCorpusArticles);
+  Searcher searcher({database.string()});
+  EXPECT_EQ(ids_of(searcher.search(request_for("Esper"))), (Ids{kSeed}));
+}
+
+// The corpus split into two databases searched as one must rank exactly like one database.
+TEST(CorpusShards, TwoDatabasesSearchedTogetherRankLikeOne) {
+  std::vector<fs::path> text_files;
+  for (const auto& entry : fs::directory_iterator(kCorpus))
+    if (entry.path().extension() == ".txt") text_files.push_back(entry.path());
+  std::sort(text_files.begin(), text_files.end());
+  ASSERT_EQ(text_files.size(), 37u);
+  std::vector<fs::path> first_half(text_files.begin(), text_files.begin() + 18);
+  std::vector<fs::path> second_half(text_files.begin() + 18, text_files.end());
+  second_half.push_back(kCorpus / "wire" / "agency-feed.jsonl");
+
+  TempDir dir;
+  fs::path whole = dir.path() / "whole";
+  fs::path a = dir.path() / "a";
+  fs::path b = dir.path() / "b";
+  index_into(whole, {kCorpus});
+  EXPECT_EQ(index_into(a, first_half).report.indexed(), 18u);
+  EXPECT_EQ(index_into(b, second_half).report.indexed(), 25u);
+
+  Searcher single({whole.string()});
+  Searcher sharded({a.string(), b.string()});
+  for (const std::string query : {"Esper", "troops", "withdrawing", "iraq", "title:iraq",
+                                  "Port Halden flood", "court OR election"}) {
+    SearchResult expected = single.search(request_for(query));
+    SearchResult actual = sharded.search(request_for(query));
+    ASSERT_FALSE(expected.hits.empty()) << query;
+    EXPECT_EQ(ids_of(actual), ids_of(expected)) << query;
+    EXPECT_EQ(actual.total_estimate, expected.total_estimate) << query;
+  }
+  SearchRequest newest = request_for("troops");
+  newest.sort = SortOrder::kNewest;
+  EXPECT_EQ(ids_of(sharded.search(newest)), ids_of(single.search(newest)));
+}
+
+// A small archive of its own for date edges and undated articles.
+class CorpusDateEdges : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::path archive = dir_.path() / "archive";
+    auto article = [&](const std::string& name, const std::string& dateline,
+                       const std::string& headline) {
+      write_file(archive / name, dateline +
+                                     "\n\nThe harbour authority met on the quay.\n\n"
+                                     "Originally published as " +
+                                     headline + "\n");
+    };
+    article("2019-12-31-year-end.txt", " date 2019-12-31", "Harbour year ends");
+    article("2020-01-01-new-year.txt", " date 2020-01-01", "Harbour new year");
+    article("2020-01-31-month-end.txt", " date 2020-01-31", "Harbour month ends");
+    article("2020-02-01-february.txt", " date 2020-02-01", "Harbour in February");
+    write_file(archive / "undated-notice.txt",
+               "The harbour authority withdrew its notice on the quay.\n\n"
+               "Originally published as Undated harbour notice\n");
+    outcome_ = index_into(dir_.path() / "db", {archive});
+  }
+
+  std::vector<std::string> ids(SearchRequest request) {
+    Searcher searcher({(dir_.path() / "db").string()});
+    return ids_of(searcher.search(request));
+  }
+
+  TempDir dir_;
+  IndexOutcome outcome_;
+};
+
+TEST_F(CorpusDateEdges, UndatedArticleIsIndexedWithAWarning) {
+  EXPECT_EQ(outcome_.report.indexed(), 5u);
+  EXPECT_EQ(outcome_.report.undated, 1u);
+  EXPECT_EQ(outcome_.report.skipped, 0u);
+  EXPECT_EQ(outcome_.report.warnings, 1u);
+  EXPECT_NE(outcome_.log.find("undated-notice.txt: no dateline; indexed undated"),
+            std::string::npos)
+      << outcome_.log;
+}
+
+TEST_F(CorpusDateEdges, ToAMonthIncludesItsLastDay) {
+  SearchRequest request = request_for("harbour");
+  request.to = period("2020-01");
+  EXPECT_EQ(sorted(ids(request)), sorted(Ids{"2019-12-31-year-end.txt", "2020-01-01-new-year.txt",
+                                             "2020-01-31-month-end.txt"}));
+}
+
+TEST_F(CorpusDateEdges, FromAMonthStartsOnItsFirstDay) {
+  SearchRequest request = request_for("harbour");
+  request.from = period("2020-01");
+  EXPECT_EQ(sorted(ids(request)), sorted(Ids{"2020-01-01-new-year.txt", "2020-01-31-month-end.txt",
+                                             "2020-02-01-february.txt"}));
+}
+
+TEST_F(CorpusDateEdges, FromAndToTheSameMonthCoverTheWholeMonth) {
+  SearchRequest request = request_for("");
+  request.from = period("2020-01");
+  request.to = period("2020-01");
+  EXPECT_EQ(sorted(ids(request)),
+            sorted(Ids{"2020-01-01-new-year.txt", "2020-01-31-month-end.txt"}));
+  EXPECT_EQ(sorted(ids(request_for("date:2020-01"))),
+            sorted(Ids{"2020-01-01-new-year.txt", "2020-01-31-month-end.txt"}));
+}
+
+TEST_F(CorpusDateEdges, YearPeriodsIncludeBothEnds) {
+  SearchRequest request = request_for("");
+  request.from = period("2019");
+  request.to = period("2019");
+  EXPECT_EQ(ids(request), (Ids{"2019-12-31-year-end.txt"}));
+  EXPECT_EQ(sorted(ids(request_for("date:2020"))),
+            sorted(Ids{"2020-01-01-new-year.txt", "2020-01-31-month-end.txt",
+                       "2020-02-01-february.txt"}));
+}
+
+TEST_F(CorpusDateEdges, DateFiltersExcludeUndatedArticles) {
+  SearchRequest request = request_for("harbour");
+  request.from = period("1000");
+  EXPECT_EQ(ids(request).size(), 4u);
+  EXPECT_EQ(ids(request_for("date:..2999")).size(), 4u);
+}
+
+TEST_F(CorpusDateEdges, UndatedArticlesComeLastWhenSortingNewest) {
+  SearchRequest request = request_for("harbour");
+  request.sort = SortOrder::kNewest;
+  EXPECT_EQ(ids(request),
+            (Ids{"2020-02-01-february.txt", "2020-01-31-month-end.txt", "2020-01-01-new-year.txt",
+                 "2019-12-31-year-end.txt", "undated-notice.txt"}));
+}
+
+TEST_F(CorpusDateEdges, UndatedArticlesComeLastWhenSortingOldest) {
+  SearchRequest request = request_for("harbour");
+  request.sort = SortOrder::kOldest;
+  EXPECT_EQ(ids(request),
+            (Ids{"2019-12-31-year-end.txt", "2020-01-01-new-year.txt", "2020-01-31-month-end.txt",
+                 "2020-02-01-february.txt", "undated-notice.txt"}));
+}
+
+TEST_F(CorpusDateEdges, UndatedArticleRendersNullDateInJson) {
+  Searcher searcher({(dir_.path() / "db").string()});
+  std::ostringstream out;
+  render_json(searcher.search(request_for("notice")), out);
+  nlohmann::json document = nlohmann::json::parse(out.str());
+  ASSERT_EQ(document["results"].size(), 1u);
+  EXPECT_EQ(document["results"][0]["id"], "undated-notice.txt");
+  EXPECT_TRUE(document["results"][0]["date"].is_null());
+}
+
+TEST_F(CorpusDateEdges, WithdrawingDoesNotMatchAnArticleSayingOnlyWithdrew) {
+  EXPECT_TRUE(ids(request_for("withdrawing")).empty());
+  EXPECT_EQ(ids(request_for("withdrew")), (Ids{"undated-notice.txt"}));
+}
+
+}  // namespace
+}  // namespace newsarchive
