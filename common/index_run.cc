@@ -102,6 +102,14 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
       throw UserError("no such file or directory: " + quote_value(input.string()));
   }
   auto started = std::chrono::steady_clock::now();
+  // Xapian creates the database directory itself but not its parents.
+  if (options.database.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(options.database.parent_path(), error);
+    if (error)
+      throw UserError("cannot create the directory for database " +
+                      quote_value(options.database.string()) + ": " + error.message());
+  }
   Xapian::WritableDatabase database(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
   Analyzer analyzer(resolve_language(database, options.language));
   database.set_metadata(std::string(schema::kLanguageKey), analyzer.language());

@@ -7,7 +7,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 install -m 755 build/indexer/newsindex build/searcher/newssearch /usr/local/bin/
 
-run() { printf '\n$ %s\n' "$*"; "$@" || true; }
+run() { printf '\n$'; printf ' %q' "$@"; printf '\n'; "$@" || true; }
 run newsindex index corpus
 run newssearch Esper
 run newssearch --from 2020-02 troops
