@@ -13,6 +13,10 @@ namespace {
 
 constexpr int kMaxAttempts = 3;
 
+// The match counts at least this many documents, so totals up to it are exact rather than
+// estimated; beyond it Xapian's estimate is reported as "about".
+constexpr Xapian::doccount kExactCountThreshold = 1000;
+
 // Undated articles have no date value; the default key sorts them after every date in
 // ascending order (and newest-first puts the empty value last already).
 const std::string kUndatedSortsLast = "99999999";
@@ -73,7 +77,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   }
   Xapian::MSet mset;
   try {
-    mset = enquire.get_mset(request.offset, request.limit);
+    mset = enquire.get_mset(request.offset, request.limit, kExactCountThreshold);
   } catch (const Xapian::WildcardError& error) {
     throw UserError("invalid query: " + error.get_msg() +
                     " (narrow the wildcard): " + quote_value(request.query));

@@ -7,7 +7,15 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 install -m 755 build/indexer/newsindex build/searcher/newssearch /usr/local/bin/
 
-run() { printf '\n$'; printf ' %q' "$@"; printf '\n'; "$@" || true; }
+# Echoes a command as a user would type it (single-quoting arguments that need it), then runs it.
+run() {
+  local shown="" arg
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=-]+$ ]]; then shown+=" $arg"; else shown+=" '${arg//\'/\'\\\'\'}'"; fi
+  done
+  printf '\n$%s\n' "$shown"
+  "$@" || true
+}
 run newsindex index corpus
 run newssearch Esper
 run newssearch --from 2020-02 troops
