@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "date.h"
 
@@ -16,6 +17,11 @@ struct Article {
   std::string source;        // publisher or feed name; may be empty
   std::string url;
   std::string author;
+  // Named entities, filled by extract_entities() before indexing: distinct canonical names in
+  // first-mention order.
+  std::vector<std::string> persons;
+  std::vector<std::string> places;
+  std::vector<std::string> organizations;
 };
 
 // Where an article came from, for warnings: "corpus/a.txt" or "feed.jsonl:42".

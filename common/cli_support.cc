@@ -6,9 +6,13 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <new>
+#include <sstream>
 
 #include "errors.h"
 
@@ -56,6 +60,18 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program) {
 int report_usage_error(const std::string& program, const std::string& message) {
   std::cerr << program << ": error: " << message << " (see " << program << " --help)\n";
   return kUsage;
+}
+
+std::string read_input(const std::string& path) {
+  std::ostringstream buffer;
+  if (path == "-") {
+    buffer << std::cin.rdbuf();
+    return std::move(buffer).str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError("cannot read " + quote_value(path) + ": " + std::strerror(errno));
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
 }
 
 int run_guarded(const std::string& program, const std::function<int()>& body) {

@@ -29,6 +29,10 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
 // "<program>: error: <message> (see <program> --help)" on stderr; returns kUsage.
 int report_usage_error(const std::string& program, const std::string& message);
 
+// The whole content of `path`, or of standard input when `path` is "-", byte for byte.
+// Throws UserError when the file cannot be read.
+std::string read_input(const std::string& path);
+
 // Runs `body` and maps what escapes it to a one-line message on stderr and an exit code:
 // UserError and Xapian errors exit kUsage; nothing escapes as a crash or a stack trace.
 int run_guarded(const std::string& program, const std::function<int()>& body);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "document_codec.h"
+#include "person_names.h"
 #include "schema.h"
 #include "text_cleanup.h"
 
@@ -40,6 +41,21 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
   return term.append(utf8_prefix(lowered, kMaxTermBytes - prefix.size()));
 }
 
+void add_entity_terms(const Article& article, Xapian::Document& document) {
+  for (size_t k = 0; k < article.persons.size(); ++k) {
+    const std::string& person = article.persons[k];
+    document.add_boolean_term(filter_term(schema::kPersonPrefix, person_key(person)));
+    document.add_boolean_term(filter_term(schema::kSurnamePrefix, surname_key(person)));
+    if (k < schema::kMaxPersonSlots)
+      document.add_value(schema::kFirstPersonSlot + static_cast<Xapian::valueno>(k),
+                         std::string(utf8_prefix(person, kMaxTermBytes)));
+  }
+  for (const std::string& place : article.places)
+    document.add_boolean_term(filter_term(schema::kPlacePrefix, person_key(place)));
+  for (const std::string& organization : article.organizations)
+    document.add_boolean_term(filter_term(schema::kOrganizationPrefix, person_key(organization)));
+}
+
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
   Xapian::Document document;
   generator.set_document(document);
@@ -66,6 +82,7 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
   } else {
     document.add_boolean_term(std::string(schema::kUndatedTerm));
   }
+  add_entity_terms(article, document);
   document.set_data(encode_document_data(article));
   return document;
 }

@@ -25,6 +25,11 @@ std::string id_term(std::string_view id);
 // lower-cased, and cut at a UTF-8 boundary to kMaxTermBytes.
 std::string filter_term(std::string_view prefix, std::string_view value);
 
+// Adds the article's entities: XP (person key), XF (surname key), XG/XO (place, organisation
+// keys) boolean terms, and each person's display name in its facet slot (the first
+// schema::kMaxPersonSlots persons).
+void add_entity_terms(const Article& article, Xapian::Document& document);
+
 // Builds the document. `generator` must come from the database's Analyzer; it is reset here.
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator);
 

@@ -17,6 +17,9 @@ std::string encode_document_data(const Article& article) {
   if (!article.source.empty()) object["source"] = article.source;
   if (!article.url.empty()) object["url"] = article.url;
   if (!article.author.empty()) object["author"] = article.author;
+  if (!article.persons.empty()) object["persons"] = article.persons;
+  if (!article.places.empty()) object["places"] = article.places;
+  if (!article.organizations.empty()) object["organizations"] = article.organizations;
   return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -30,6 +33,23 @@ std::string string_field(const json& object, const char* key) {
   if (!it->is_string())
     throw std::runtime_error(std::string("document data field \"") + key + "\" is not a string");
   return it->get<std::string>();
+}
+
+// The strings under `key`, empty when absent; throws std::runtime_error for anything but an
+// array of strings.
+std::vector<std::string> string_list_field(const json& object, const char* key) {
+  std::vector<std::string> values;
+  auto it = object.find(key);
+  if (it == object.end()) return values;
+  if (!it->is_array())
+    throw std::runtime_error(std::string("document data field \"") + key + "\" is not a list");
+  for (const json& value : *it) {
+    if (!value.is_string())
+      throw std::runtime_error(std::string("document data field \"") + key +
+                               "\" holds a non-string");
+    values.push_back(value.get<std::string>());
+  }
+  return values;
 }
 
 }  // namespace
@@ -50,6 +70,9 @@ Article decode_document_data(std::string_view data) {
   article.source = string_field(object, "source");
   article.url = string_field(object, "url");
   article.author = string_field(object, "author");
+  article.persons = string_list_field(object, "persons");
+  article.places = string_list_field(object, "places");
+  article.organizations = string_list_field(object, "organizations");
   return article;
 }
 

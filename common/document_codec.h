@@ -1,7 +1,9 @@
 // The document data stored with each article: one versioned JSON object.
 //
 //   {"v": 1, "id": "...", "date": "2020-01-06" | null, "title": "...", "body": "...",
-//    "source": "...", "url": "...", "author": "..."}
+//    "source": "...", "url": "...", "author": "...",
+//    "persons": [...], "places": [...], "organizations": [...]}
+// Empty optional fields are left out.
 //
 // The body is stored whole because snippets are cut from it at search time.
 #pragma once

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -11,8 +12,10 @@
 
 #include "analyzer.h"
 #include "archive_walker.h"
+#include "article_entities.h"
 #include "document_builder.h"
 #include "errors.h"
+#include "facets.h"
 #include "jsonl_reader.h"
 #include "schema.h"
 #include "text_article.h"
@@ -27,10 +30,19 @@ class IndexingSink : public ArticleSink {
                spdlog::logger& log)
       : database_(database),
         generator_(analyzer.make_term_generator()),
+        tagger_(EntityTagger::english()),
         commit_every_(commit_every),
-        log_(log) {}
+        log_(log),
+        person_slots_(person_slot_count(database)) {}
 
-  void accept(Article article, const SourceLocation&) override {
+  void accept(Article article, const SourceLocation& where) override {
+    extract_entities(article, tagger_);
+    if (article.persons.size() > schema::kMaxPersonSlots)
+      warn(where, std::to_string(article.persons.size()) +
+                      " persons named; person facets count the first " +
+                      std::to_string(schema::kMaxPersonSlots));
+    person_slots_ = std::max<size_t>(
+        person_slots_, std::min<size_t>(article.persons.size(), schema::kMaxPersonSlots));
     std::string term = id_term(article.id);
     bool existed = database_.term_exists(term);
     database_.replace_document(term, build_document(article, generator_));
@@ -51,6 +63,8 @@ class IndexingSink : public ArticleSink {
 
   // Explicit commits: the destructor's implicit commit would swallow errors such as disk full.
   void commit() {
+    // The searcher needs to know how many person slots to count; it only ever grows.
+    database_.set_metadata(std::string(schema::kPersonSlotsKey), std::to_string(person_slots_));
     database_.commit();
     uncommitted_ = 0;
   }
@@ -60,9 +74,11 @@ class IndexingSink : public ArticleSink {
  private:
   Xapian::WritableDatabase& database_;
   Xapian::TermGenerator generator_;
+  const EntityTagger& tagger_;
   size_t commit_every_;
   size_t uncommitted_ = 0;
   spdlog::logger& log_;
+  size_t person_slots_;
   IndexReport report_;
 };
 

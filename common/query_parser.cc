@@ -6,6 +6,7 @@
 
 #include "document_builder.h"
 #include "errors.h"
+#include "person_names.h"
 #include "schema.h"
 
 namespace newsarchive {
@@ -42,16 +43,34 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 // A boolean field: the value is normalised exactly as the indexer normalised it.
 class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit FilterFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
+  FilterFieldProcessor(std::string_view prefix, schema::FieldKind kind)
+      : prefix_(prefix), kind_(kind) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(filter_term(prefix_, value));
+    switch (kind_) {
+      case schema::FieldKind::kPerson:
+        return person_filter_query(value);
+      case schema::FieldKind::kName:
+        return Xapian::Query(filter_term(prefix_, person_key(value)));
+      default:
+        return Xapian::Query(filter_term(prefix_, value));
+    }
   }
 
  private:
   std::string prefix_;
+  schema::FieldKind kind_;
 };
 
 }  // namespace
+
+Xapian::Query person_filter_query(const std::string& name) {
+  std::string key = person_key(name);
+  if (key.empty()) throw UserError("empty person name: " + quote_value(name));
+  // A bare surname matches every canonical person whose surname it is.
+  if (is_bare_surname(name))
+    return Xapian::Query(filter_term(schema::kSurnamePrefix, surname_key(name)));
+  return Xapian::Query(filter_term(schema::kPersonPrefix, key));
+}
 
 std::string normalise_all_caps(const std::string& text) {
   bool has_lower = false;
@@ -102,7 +121,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
       parser.add_prefix(std::string(field.name), std::string(field.prefix));
     else
       parser.add_boolean_prefix(std::string(field.name),
-                                (new FilterFieldProcessor(field.prefix))->release());
+                                (new FilterFieldProcessor(field.prefix, field.kind))->release());
   }
   parser.add_boolean_prefix(std::string(schema::kDateField), (new DateFieldProcessor)->release());
 

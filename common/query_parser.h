@@ -26,6 +26,11 @@ std::string normalise_all_caps(const std::string& text);
 Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
                                const std::optional<DatePeriod>& to);
 
+// A filter on a person: a full name matches that canonical person (case and punctuation
+// folded); a single word matches every canonical person with that surname. Throws UserError
+// for an empty name.
+Xapian::Query person_filter_query(const std::string& name);
+
 // Parses `text` against `database`'s vocabulary. An empty text matches every article.
 // Throws UserError naming the problem for a query Xapian cannot parse or a bad date: value.
 Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer,

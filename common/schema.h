@@ -25,18 +25,34 @@ inline constexpr std::string_view kMonthPrefix = "M";    // year and month: M202
 inline constexpr std::string_view kDayPrefix = "D";      // full date: D20200106
 inline constexpr std::string_view kSourcePrefix = "XS";  // source name, lower-cased (boolean)
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";  // present iff the article has no date
+inline constexpr std::string_view kPersonPrefix =
+    "XP";  // canonical person, person_key(): XPmark esper
+inline constexpr std::string_view kSurnamePrefix = "XF";  // surname of a canonical person: XFesper
+inline constexpr std::string_view kPlacePrefix = "XG";    // place name, person_key() folding
+inline constexpr std::string_view kOrganizationPrefix = "XO";  // organisation name, same folding
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // article date as "YYYYMMDD"; absent when undated
+// Person facets: the article's k-th distinct canonical person (display form) is in slot
+// kFirstPersonSlot + k. One person per slot lets Xapian's stock ValueCountMatchSpy count them,
+// which is what a remote (xapian-tcpsrv) shard supports; the local fast path walks the same
+// slots as value streams. Articles name at most kMaxPersonSlots persons in slots (all of them
+// still get XP terms; the indexer warns when the cap cuts facet slots).
+inline constexpr Xapian::valueno kFirstPersonSlot = 10;
+inline constexpr Xapian::valueno kMaxPersonSlots = 64;
 
 // Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaVersionKey = "newsarchive:schema";
 inline constexpr std::string_view kLanguageKey = "newsarchive:language";
+// The largest number of person slots any article in this database uses, as a decimal number.
+inline constexpr std::string_view kPersonSlotsKey = "newsarchive:person-slots";
 
 // How a user-visible query field maps onto the index.
 enum class FieldKind {
   kFreeText,  // probabilistic: words are analysed like the body (title:iraq)
   kBoolean,   // a filter on an exact, normalised value (source:reuters)
+  kName,      // a filter on a name folded with person_key() (place:"new york")
+  kPerson,    // a person filter: full name, or a bare surname matching every person ending with it
 };
 
 struct FieldSpec {
@@ -51,12 +67,16 @@ inline constexpr std::array kFields = {
     FieldSpec{"title", kTitlePrefix, FieldKind::kFreeText},
     FieldSpec{"author", kAuthorPrefix, FieldKind::kFreeText},
     FieldSpec{"source", kSourcePrefix, FieldKind::kBoolean},
+    FieldSpec{"person", kPersonPrefix, FieldKind::kPerson},
+    FieldSpec{"place", kPlacePrefix, FieldKind::kName},
+    FieldSpec{"org", kOrganizationPrefix, FieldKind::kName},
 };
 
 inline constexpr std::string_view kDateField = "date";
 
 // Every prefix, for the uniqueness test.
-inline constexpr std::array kAllPrefixes = {kIdPrefix,    kTitlePrefix, kAuthorPrefix, kYearPrefix,
-                                            kMonthPrefix, kDayPrefix,   kSourcePrefix};
+inline constexpr std::array kAllPrefixes = {
+    kIdPrefix,     kTitlePrefix,  kAuthorPrefix,  kYearPrefix,  kMonthPrefix,       kDayPrefix,
+    kSourcePrefix, kPersonPrefix, kSurnamePrefix, kPlacePrefix, kOrganizationPrefix};
 
 }  // namespace newsarchive::schema

@@ -1,6 +1,7 @@
 // Search execution: query building, sorting, retrying on concurrent commits, hit assembly.
 #include "search.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "analyzer.h"
@@ -44,6 +45,7 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
       throw UserError("databases use different languages: " + quote_value(language_) + " and " +
                       quote_value(language) + " (" + path + ")");
     language_ = language;
+    person_slots_ = std::max(person_slots_, person_slot_count(shard));
     database_.add_database(shard);
   }
 }
@@ -66,6 +68,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (request.from || request.to)
     query =
         Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+  for (const std::string& person : request.persons)
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, person_filter_query(person));
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
@@ -75,9 +79,16 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
     enquire.set_sort_by_key_then_relevance(&date_key, false);
   }
+  std::optional<FacetCounter> facets;
+  Xapian::doccount check_at_least = kExactCountThreshold;
+  if (!request.facets.empty()) {
+    facets.emplace(database_, person_slots_, request.facets, facet_mode_);
+    facets->attach(enquire);
+    check_at_least = database_.get_doccount();  // facets count every match, not a sample
+  }
   Xapian::MSet mset;
   try {
-    mset = enquire.get_mset(request.offset, request.limit, kExactCountThreshold);
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   } catch (const Xapian::WildcardError& error) {
     throw UserError("invalid query: " + error.get_msg() +
                     " (narrow the wildcard): " + quote_value(request.query));
@@ -98,8 +109,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.title = highlight_all(mset, article.title, analyzer.stemmer());
     hit.source = article.source;
     hit.snippet = make_snippet(mset, article.body, analyzer.stemmer());
+    hit.persons = std::move(article.persons);
     result.hits.push_back(std::move(hit));
   }
+  if (facets) result.facets = facets->results(request.facet_size);
   return result;
 }
 

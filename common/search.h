@@ -5,10 +5,12 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "date.h"
+#include "facets.h"
 #include "query_parser.h"
 #include "snippet.h"
 
@@ -24,6 +26,9 @@ struct SearchRequest {
   DefaultOperator default_operator = DefaultOperator::kAnd;
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
+  std::vector<std::string> persons;  // each must match (person_filter_query)
+  std::set<FacetKind> facets;        // counted over every match, exactly
+  size_t facet_size = 10;            // person rows at most
 };
 
 struct Hit {
@@ -34,6 +39,7 @@ struct Hit {
   Snippet title;  // whole headline, matches highlighted
   std::string source;
   Snippet snippet;
+  std::vector<std::string> persons;  // canonical names, first-mention order
 };
 
 struct SearchResult {
@@ -42,6 +48,7 @@ struct SearchResult {
   bool total_exact = false;  // the estimate's bounds agree
   Xapian::doccount offset = 0;
   std::vector<Hit> hits;
+  FacetResults facets;  // one entry per requested kind
 };
 
 class Searcher {
@@ -49,6 +56,9 @@ class Searcher {
   // Opens every path as one combined database. Throws UserError for a path with no database
   // (saying how to create one) and for databases built with different languages.
   explicit Searcher(const std::vector<std::string>& database_paths);
+
+  // Chooses how facets are counted; kValueStreams unless set (tests compare the two).
+  void set_facet_mode(FacetMode mode) { facet_mode_ = mode; }
 
   // Runs the request; on DatabaseModifiedError (an indexer committed meanwhile) reopens and
   // reruns the whole search, a few times at most. Throws UserError for a bad query.
@@ -59,6 +69,8 @@ class Searcher {
 
   Xapian::Database database_;
   std::string language_;
+  Xapian::valueno person_slots_ = 0;  // the most any shard uses
+  FacetMode facet_mode_ = FacetMode::kValueStreams;
 };
 
 }  // namespace newsarchive

@@ -1,6 +1,8 @@
 // newsindex: builds and updates a newsarchive database from article files.
 #include <CLI/CLI.hpp>
+#include <iostream>
 
+#include "article_entities.h"
 #include "cli_support.h"
 #include "index_run.h"
 
@@ -20,6 +22,13 @@ int index_command(const IndexOptions& options, bool quiet) {
       report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0.0,
       options.database.string());
   return report.skipped > 0 ? kPartial : kOk;
+}
+
+// Prints the entity mentions of one article's text (a file, or stdin for "-").
+int entities_command(const std::string& input) {
+  std::string text = read_input(input);
+  write_mentions_jsonl(resolve_mentions(text, EntityTagger::english()), std::cout);
+  return kOk;
 }
 
 }  // namespace
@@ -43,6 +52,12 @@ int main(int argc, char** argv) {
   index->add_option("PATH", options.inputs, "Article files or directories (walked recursively)")
       ->required();
 
+  std::string entities_input = "-";
+  CLI::App* entities = app.add_subcommand(
+      "entities", "Print the named entities of one article as JSON lines (byte offsets)");
+  entities->add_option("FILE", entities_input, "Article text file, or - for standard input")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -50,5 +65,7 @@ int main(int argc, char** argv) {
     return report_usage_error("newsindex", error.what());
   }
   options.database = database;
+  if (entities->parsed())
+    return run_guarded("newsindex", [&] { return entities_command(entities_input); });
   return run_guarded("newsindex", [&] { return index_command(options, quiet); });
 }

@@ -24,6 +24,9 @@ struct SearchOptions {
   std::string color = "auto";
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
+  std::vector<std::string> persons;
+  std::vector<std::string> facets;
+  size_t facet_size = 10;
 };
 
 std::optional<DatePeriod> date_option(const std::string& value, const char* option) {
@@ -51,6 +54,9 @@ SearchRequest resolve(const SearchOptions& options) {
   request.default_operator = options.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   request.offset = options.offset;
   request.limit = options.limit;
+  request.persons = options.persons;
+  for (const std::string& name : options.facets) request.facets.insert(*facet_from_name(name));
+  request.facet_size = options.facet_size;
   return request;
 }
 
@@ -95,6 +101,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--color", options.color, "Highlight matches in bold")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--person", options.persons,
+                 "Only articles mentioning this person (full name, or a surname); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--facet", options.facets, "Count matches by person, year or month; repeatable")
+      ->check(CLI::IsMember({"person", "year", "month"}))
+      ->allow_extra_args(false);
+  app.add_option("--facet-size", options.facet_size, "Rows of the person facet")
+      ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   app.add_option("QUERY", options.query_words, "Query words (Xapian query syntax)");
 

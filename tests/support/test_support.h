@@ -2,10 +2,12 @@
 #pragma once
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "article.h"
+#include "facets.h"
 
 namespace newsarchive::testing {
 
@@ -43,3 +45,10 @@ class RecordingSink : public ArticleSink {
 };
 
 }  // namespace newsarchive::testing
+
+namespace newsarchive {
+// Readable GoogleTest output for facet rows: {"Mark Esper", 4}.
+inline void PrintTo(const FacetValue& row, std::ostream* out) {
+  *out << "{\"" << row.value << "\", " << row.count << "}";
+}
+}  // namespace newsarchive

@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "document_codec.h"
+#include "person_names.h"
 #include "schema.h"
 #include "test_support.h"
 #include "text_cleanup.h"
@@ -128,6 +129,33 @@ TEST(DocumentBuilder, FixtureTermsAndSlots) {
         EXPECT_FALSE((*it).starts_with(prefix)) << "'" << *it << "' starts with " << prefix;
     EXPECT_EQ(document.get_value(schema::kDateSlot), fixture.date_slot);
   }
+}
+
+TEST(DocumentBuilder, PersonsGetKeyAndSurnameTermsAndOneSlotEach) {
+  Article article = troops_article();
+  article.persons = {"Mark Esper", "William Seely III", "Carlota de Almenara"};
+  article.places = {"New York"};
+  article.organizations = {"U.S. Army"};
+  Xapian::Document document = build(article);
+  for (const char* term : {"XPmark esper", "XFesper", "XPwilliam seely iii", "XFseely",
+                           "XPcarlota de almenara", "XFalmenara", "XGnew york", "XOus army"})
+    EXPECT_TRUE(has_term(document, term)) << term << "; terms:" << describe_terms(document);
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot), "Mark Esper");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 1), "William Seely III");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 2), "Carlota de Almenara");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 3), "");
+}
+
+TEST(DocumentBuilder, PersonsBeyondTheSlotCapGetTermsButNoSlot) {
+  Article article = troops_article();
+  for (Xapian::valueno k = 0; k <= schema::kMaxPersonSlots; ++k)
+    article.persons.push_back("Person Number" + std::to_string(k));
+  Xapian::Document document = build(article);
+  std::string last = "Person Number" + std::to_string(schema::kMaxPersonSlots);
+  EXPECT_TRUE(has_term(document, "XP" + person_key(last)));
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + schema::kMaxPersonSlots), "");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + schema::kMaxPersonSlots - 1),
+            "Person Number" + std::to_string(schema::kMaxPersonSlots - 1));
 }
 
 TEST(DocumentBuilder, DocumentDataDecodesToTheArticle) {

@@ -44,6 +44,24 @@ TEST(DocumentCodec, RoundTripsEveryField) {
   EXPECT_EQ(decoded.author, original.author);
 }
 
+TEST(DocumentCodec, RoundTripsEntityLists) {
+  Article original = full_article();
+  original.persons = {"Mark Esper", "William Seely III"};
+  original.places = {"Iraq", "Baghdad"};
+  original.organizations = {"Pentagon"};
+  Article decoded = decode_document_data(encode_document_data(original));
+  EXPECT_EQ(decoded.persons, original.persons);
+  EXPECT_EQ(decoded.places, original.places);
+  EXPECT_EQ(decoded.organizations, original.organizations);
+  json object = json::parse(encode_document_data(original));
+  EXPECT_EQ(object["persons"], json::array({"Mark Esper", "William Seely III"}));
+}
+
+TEST(DocumentCodec, NonStringEntityListThrowsRuntimeError) {
+  EXPECT_THROW(decode_document_data(R"({"v":1,"persons":"Mark Esper"})"), std::runtime_error);
+  EXPECT_THROW(decode_document_data(R"({"v":1,"persons":[1]})"), std::runtime_error);
+}
+
 TEST(DocumentCodec, EncodesEveryFieldUnderItsKeyWithVersionOne) {
   json object = json::parse(encode_document_data(full_article()));
   EXPECT_EQ(keys_of(object),

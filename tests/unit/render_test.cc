@@ -144,8 +144,8 @@ TEST(RenderJson, HasExactlyTheTopLevelKeys) {
 TEST(RenderJson, EachResultHasExactlyTheHitKeys) {
   json document = json::parse(json_of(two_hits()));
   for (const json& hit : document["results"])
-    EXPECT_EQ(keys_of(hit),
-              (std::set<std::string>{"rank", "id", "score", "date", "title", "source", "snippet"}));
+    EXPECT_EQ(keys_of(hit), (std::set<std::string>{"rank", "id", "score", "date", "title", "source",
+                                                   "snippet", "persons"}));
 }
 
 TEST(RenderJson, DatedHitValues) {

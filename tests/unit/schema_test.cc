@@ -82,21 +82,37 @@ TEST(Schema, EveryFieldPrefixIsADeclaredPrefix) {
 }
 
 // Users can reach the fields listed, and nothing else: not the id, nor the date terms.
-TEST(Schema, UserFieldsAreExactlyTitleAuthorAndSource) {
-  ASSERT_EQ(schema::kFields.size(), 3u);
-  EXPECT_EQ(schema::kFields[0].name, "title");
-  EXPECT_EQ(schema::kFields[0].prefix, schema::kTitlePrefix);
-  EXPECT_EQ(schema::kFields[0].kind, schema::FieldKind::kFreeText);
-  EXPECT_EQ(schema::kFields[1].name, "author");
-  EXPECT_EQ(schema::kFields[1].prefix, schema::kAuthorPrefix);
-  EXPECT_EQ(schema::kFields[1].kind, schema::FieldKind::kFreeText);
-  EXPECT_EQ(schema::kFields[2].name, "source");
-  EXPECT_EQ(schema::kFields[2].prefix, schema::kSourcePrefix);
-  EXPECT_EQ(schema::kFields[2].kind, schema::FieldKind::kBoolean);
+TEST(Schema, UserFieldsAreExactlyTheDocumentedOnes) {
+  struct Expected {
+    std::string_view name;
+    std::string_view prefix;
+    schema::FieldKind kind;
+  };
+  const Expected expected[] = {
+      {"title", schema::kTitlePrefix, schema::FieldKind::kFreeText},
+      {"author", schema::kAuthorPrefix, schema::FieldKind::kFreeText},
+      {"source", schema::kSourcePrefix, schema::FieldKind::kBoolean},
+      {"person", schema::kPersonPrefix, schema::FieldKind::kPerson},
+      {"place", schema::kPlacePrefix, schema::FieldKind::kName},
+      {"org", schema::kOrganizationPrefix, schema::FieldKind::kName},
+  };
+  ASSERT_EQ(schema::kFields.size(), std::size(expected));
+  for (size_t i = 0; i < std::size(expected); ++i) {
+    EXPECT_EQ(schema::kFields[i].name, expected[i].name);
+    EXPECT_EQ(schema::kFields[i].prefix, expected[i].prefix);
+    EXPECT_EQ(schema::kFields[i].kind, expected[i].kind);
+  }
 }
 
 TEST(Schema, MetadataKeysAreDistinct) {
-  EXPECT_NE(schema::kSchemaVersionKey, schema::kLanguageKey);
+  std::set<std::string_view> keys = {schema::kSchemaVersionKey, schema::kLanguageKey,
+                                     schema::kPersonSlotsKey};
+  EXPECT_EQ(keys.size(), 3u);
+}
+
+TEST(Schema, PersonSlotsDoNotOverlapTheDateSlot) {
+  EXPECT_GT(schema::kFirstPersonSlot, schema::kDateSlot);
+  EXPECT_GE(schema::kMaxPersonSlots, 1u);
 }
 
 }  // namespace

@@ -1,0 +1,87 @@
+// Mention resolution: tagger output + alias merging, for one text or one article.
+#include "article_entities.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "person_names.h"
+
+namespace newsarchive {
+namespace {
+
+// Resolves the person mentions of `mentions` (texts already cleaned) in place.
+void resolve_person_mentions(std::vector<ResolvedMention>& mentions) {
+  std::vector<std::string> person_texts;
+  for (const ResolvedMention& m : mentions)
+    if (m.mention.type == EntityType::kPerson) person_texts.push_back(m.text);
+  std::vector<std::string> canonical = resolve_person_aliases(person_texts);
+  size_t next = 0;
+  for (ResolvedMention& m : mentions)
+    if (m.mention.type == EntityType::kPerson) m.canonical = canonical[next++];
+}
+
+std::vector<ResolvedMention> mentions_of(std::string_view text, const EntityTagger& tagger) {
+  std::vector<ResolvedMention> resolved;
+  for (const EntityMention& mention : tagger.find(text)) {
+    std::string surface =
+        clean_person_text(text.substr(mention.start, mention.end - mention.start));
+    if (surface.empty()) continue;
+    resolved.push_back(ResolvedMention{mention, surface, surface});
+  }
+  return resolved;
+}
+
+// Appends `name` to `names` unless a name with the same key is there already.
+void add_distinct(std::vector<std::string>& names, std::set<std::string>& keys,
+                  const std::string& name) {
+  if (keys.insert(person_key(name)).second) names.push_back(name);
+}
+
+}  // namespace
+
+std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger) {
+  std::vector<ResolvedMention> mentions = mentions_of(text, tagger);
+  resolve_person_mentions(mentions);
+  return mentions;
+}
+
+void write_mentions_jsonl(const std::vector<ResolvedMention>& mentions, std::ostream& out) {
+  using json = nlohmann::ordered_json;
+  for (const ResolvedMention& m : mentions) {
+    json line = {{"type", std::string(entity_type_name(m.mention.type))},
+                 {"start", m.mention.start},
+                 {"end", m.mention.end},
+                 {"text", m.text},
+                 {"canonical", m.canonical}};
+    out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+}
+
+void extract_entities(Article& article, const EntityTagger& tagger) {
+  // One text, so the tagger's document-level evidence (how a word is written elsewhere) helps
+  // ALL-CAPS headlines, and headline surnames resolve to full names given in the body.
+  std::vector<ResolvedMention> mentions =
+      resolve_mentions(article.title + "\n\n" + article.body, tagger);
+
+  std::set<std::string> person_keys, place_keys, organization_keys;
+  article.persons.clear();
+  article.places.clear();
+  article.organizations.clear();
+  for (const ResolvedMention& m : mentions) {
+    switch (m.mention.type) {
+      case EntityType::kPerson:
+        add_distinct(article.persons, person_keys, m.canonical);
+        break;
+      case EntityType::kPlace:
+        add_distinct(article.places, place_keys, m.canonical);
+        break;
+      case EntityType::kOrganization:
+        add_distinct(article.organizations, organization_keys, m.canonical);
+        break;
+      case EntityType::kMisc:
+        break;
+    }
+  }
+}
+
+}  // namespace newsarchive

@@ -1,0 +1,31 @@
+// Entities of an article: the tagger's mentions resolved to canonical names.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+#include "entity_tagger.h"
+
+namespace newsarchive {
+
+struct ResolvedMention {
+  EntityMention mention;
+  std::string text;       // the mention as written, possessive removed
+  std::string canonical;  // persons: the alias-merged name; others: the text
+};
+
+// Every mention in `text`, persons resolved to their canonical names within this text.
+std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger);
+
+// Writes one JSON object per mention, one per line: {"type", "start", "end", "text",
+// "canonical"}, offsets in bytes into `text`, end exclusive.
+void write_mentions_jsonl(const std::vector<ResolvedMention>& mentions, std::ostream& out);
+
+// Fills article.persons, places and organizations from its title and body. Headline and body
+// are resolved together, so "Esper" in a headline becomes "Mark Esper" named in the body.
+void extract_entities(Article& article, const EntityTagger& tagger);
+
+}  // namespace newsarchive
