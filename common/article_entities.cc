@@ -20,9 +20,39 @@ void resolve_person_mentions(std::vector<ResolvedMention>& mentions) {
     if (m.mention.type == EntityType::kPerson) m.canonical = canonical[next++];
 }
 
+// Lines at least this long that end without sentence punctuation are taken as hard-wrapped;
+// shorter ones are headlines, datelines or table rows.
+constexpr size_t kMinWrappedLineBytes = 25;
+
+bool ends_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  char last = line.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+         line.ends_with("\xE2\x80\x9D");  // ”
+}
+
+}  // namespace
+
+std::string unwrap_lines(std::string_view text) {
+  std::string unwrapped(text);
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    std::string_view line = text.substr(line_start, i - line_start);
+    bool next_blank = i + 1 < text.size() && text[i + 1] == '\n';
+    if (!next_blank && line.size() >= kMinWrappedLineBytes && !ends_sentence(line))
+      unwrapped[i] = ' ';
+    line_start = i + 1;
+  }
+  return unwrapped;
+}
+
+namespace {
+
 std::vector<ResolvedMention> mentions_of(std::string_view text, const EntityTagger& tagger) {
   std::vector<ResolvedMention> resolved;
-  for (const EntityMention& mention : tagger.find(text)) {
+  for (const EntityMention& mention : tagger.find(unwrap_lines(text))) {
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;

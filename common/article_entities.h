@@ -17,6 +17,12 @@ struct ResolvedMention {
   std::string canonical;  // persons: the alias-merged name; others: the text
 };
 
+// `text` with hard line wraps turned into spaces, for the tagger: archives wrap paragraphs at a
+// fixed width, and a capitalised word after a wrap is not a sentence start. A line break stays
+// when it ends a paragraph (blank line follows), a short line (a headline, a dateline) or a
+// sentence. The result has the same length, so mention offsets still index `text`.
+std::string unwrap_lines(std::string_view text);
+
 // Every mention in `text`, persons resolved to their canonical names within this text.
 std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger);
 

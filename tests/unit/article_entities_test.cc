@@ -1,0 +1,63 @@
+// Tests for article_entities.h: line unwrapping, mention resolution, article entity lists.
+#include "article_entities.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace newsarchive {
+namespace {
+
+using Names = std::vector<std::string>;
+
+TEST(UnwrapLines, JoinsHardWrappedLinesAndKeepsLength) {
+  std::string text =
+      "U.K. Chancellor of the Exchequer\nNigel Lawson has told the Finance Minister\nthat";
+  std::string unwrapped = unwrap_lines(text);
+  EXPECT_EQ(unwrapped,
+            "U.K. Chancellor of the Exchequer Nigel Lawson has told the Finance Minister that");
+  EXPECT_EQ(unwrapped.size(), text.size());
+}
+
+TEST(UnwrapLines, KeepsParagraphSentenceAndShortLineBreaks) {
+  EXPECT_EQ(unwrap_lines("A long paragraph line that ends the paragraph here\n\nNext"),
+            "A long paragraph line that ends the paragraph here\n\nNext");
+  EXPECT_EQ(unwrap_lines("This line is long enough and ends a sentence.\nNext one"),
+            "This line is long enough and ends a sentence.\nNext one");
+  EXPECT_EQ(unwrap_lines("LONDON 1996-08-30\nWest Indian all-rounder"),
+            "LONDON 1996-08-30\nWest Indian all-rounder");
+}
+
+// Before unwrapping, "Exchequer\nNigel" split the name across a false sentence start.
+TEST(ExtractEntities, FindsANameBrokenByAHardWrap) {
+  Article article;
+  article.title = "U.K. SAYS HAS NO ROLE IN BRAZIL MORATORIUM TALKS";
+  article.body =
+      "U.K. Chancellor of the Exchequer\nNigel Lawson has told Brazil's Finance Minister Dilson\n"
+      "Funaro that negotiations on Brazil's debt are a matter for the banks,\n"
+      "a Treasury spokesman said. Lawson said the talks went well.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Nigel Lawson", "Dilson Funaro"}));
+}
+
+TEST(ExtractEntities, HeadlineSurnameResolvesToTheFullNameInTheBody) {
+  Article article;
+  article.title = "Esper denies leaving Iraq";
+  article.body = "Defense Secretary Mark Esper said on Monday that no decision had been made.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Mark Esper"}));
+}
+
+TEST(WriteMentionsJsonl, OneObjectPerMentionWithByteOffsets) {
+  std::string text = "Mr. Esper met Mark Esper's staff.";
+  std::ostringstream out;
+  write_mentions_jsonl(resolve_mentions(text, EntityTagger::english()), out);
+  EXPECT_EQ(out.str(),
+            "{\"type\":\"person\",\"start\":4,\"end\":9,\"text\":\"Esper\",\"canonical\":\"Mark "
+            "Esper\"}\n"
+            "{\"type\":\"person\",\"start\":14,\"end\":24,\"text\":\"Mark Esper\",\"canonical\":"
+            "\"Mark Esper\"}\n");
+}
+
+}  // namespace
+}  // namespace newsarchive
