@@ -34,6 +34,16 @@ bool ends_sentence(std::string_view line) {
 
 }  // namespace
 
+bool is_sign_off(std::string_view text, const EntityMention& mention) {
+  auto blank = [](std::string_view part) {
+    return part.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  };
+  size_t line_start = text.rfind('\n', mention.start);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return mention.start > 0 && blank(text.substr(line_start, mention.start - line_start)) &&
+         blank(text.substr(mention.end)) && text.find(' ', mention.start) >= mention.end;
+}
+
 std::string unwrap_lines(std::string_view text) {
   std::string unwrapped(text);
   size_t line_start = 0;
@@ -90,8 +100,9 @@ void write_mentions_jsonl(const std::vector<ResolvedMention>& mentions, std::ost
 void extract_entities(Article& article, const EntityTagger& tagger) {
   // One text, so the tagger's document-level evidence (how a word is written elsewhere) helps
   // ALL-CAPS headlines, and headline surnames resolve to full names given in the body.
-  std::vector<ResolvedMention> mentions =
-      resolve_mentions(article.title + "\n\n" + article.body, tagger);
+  std::string text = article.title + "\n\n" + article.body;
+  std::vector<ResolvedMention> mentions = resolve_mentions(text, tagger);
+  if (!mentions.empty() && is_sign_off(text, mentions.back().mention)) mentions.pop_back();
 
   std::set<std::string> person_keys, place_keys, organization_keys;
   article.persons.clear();

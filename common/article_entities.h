@@ -23,6 +23,10 @@ struct ResolvedMention {
 // sentence. The result has the same length, so mention offsets still index `text`.
 std::string unwrap_lines(std::string_view text);
 
+// True when `mention` is a one-word sign-off: alone on the last line of `text` (wire services
+// end bodies with their name, "Reuter"), which names the agency, not a person in the story.
+bool is_sign_off(std::string_view text, const EntityMention& mention);
+
 // Every mention in `text`, persons resolved to their canonical names within this text.
 std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger);
 

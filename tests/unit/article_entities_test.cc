@@ -48,6 +48,23 @@ TEST(ExtractEntities, HeadlineSurnameResolvesToTheFullNameInTheBody) {
   EXPECT_EQ(article.persons, (Names{"Mark Esper"}));
 }
 
+TEST(IsSignOff, OnlyALoneWordOnTheLastLine) {
+  std::string text = "Lawson said the talks went well.\n Reuter\n";
+  EXPECT_TRUE(is_sign_off(text, EntityMention{EntityType::kPerson, 34, 40}));
+  EXPECT_FALSE(is_sign_off(text, EntityMention{EntityType::kPerson, 0, 6}));
+  std::string two_words = "The talks went well.\nNigel Lawson\n";
+  EXPECT_FALSE(is_sign_off(two_words, EntityMention{EntityType::kPerson, 21, 33}));
+}
+
+// Wire bodies end with the agency's name on a line of its own; it is not a person in the story.
+TEST(ExtractEntities, IgnoresAWireSignOff) {
+  Article article;
+  article.title = "U.K. TALKS";
+  article.body = "Chancellor Nigel Lawson said the talks went well.\n Reuter\n";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Nigel Lawson"}));
+}
+
 TEST(WriteMentionsJsonl, OneObjectPerMentionWithByteOffsets) {
   std::string text = "Mr. Esper met Mark Esper's staff.";
   std::ostringstream out;
