@@ -72,7 +72,8 @@ int search_command(SearchOptions& options) {
     render_text(result, TextStyle{color}, std::cout);
   }
   std::cout.flush();
-  return result.hits.empty() ? kPartial : kOk;
+  // "No results" means nothing matched, not that this page (--limit 0, a far --offset) is empty.
+  return result.total_estimate == 0 ? kPartial : kOk;
 }
 
 }  // namespace
