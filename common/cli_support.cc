@@ -77,6 +77,9 @@ std::string read_input(const std::string& path) {
 int run_guarded(const std::string& program, const std::function<int()>& body) {
   try {
     return body();
+  } catch (const DatabaseBusyError& error) {
+    std::cerr << program << ": error: " << error.what() << "\n";
+    return kBusy;
   } catch (const UserError& error) {
     std::cerr << program << ": error: " << error.what() << "\n";
   } catch (const Xapian::DatabaseLockError& error) {

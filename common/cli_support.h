@@ -15,7 +15,9 @@ namespace newsarchive {
 enum ExitCode : int {
   kOk = 0,
   kPartial = 1,
-  kUsage = 2,  // bad option, bad query, missing or unusable database, fatal error
+  kUsage = 2,              // bad option, bad query, missing or unusable database, fatal error
+  kBusy = 75,              // EX_TEMPFAIL: another process is indexing the database; retry later
+  kInterruptedBase = 128,  // + signal number: stopped by SIGINT/SIGTERM after committing
 };
 
 // $NEWSARCHIVE_DB if set, else $XDG_DATA_HOME/newsarchive/db, else ~/.local/share/newsarchive/db.

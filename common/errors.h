@@ -14,6 +14,12 @@ class UserError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Another process holds the database's write lock; cron can retry later (exit code 75).
+class DatabaseBusyError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Quotes a user-supplied value for an error message.
 inline std::string quote_value(const std::string& value) {
   return "'" + value + "'";

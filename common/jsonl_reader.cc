@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "headline.h"
@@ -26,6 +27,12 @@ std::string string_field(const json& object, const char* key, bool allow_integer
   throw std::invalid_argument(std::string("key '") + key + "' is not a string");
 }
 
+// A read error inside a (compressed) file, as opposed to errors from the sink.
+class CompressedDataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Reads lines from a gzFile in fixed chunks so that an overlong line costs no more memory than
 // kMaxJsonLineBytes.
 class GzLineReader {
@@ -33,7 +40,7 @@ class GzLineReader {
   explicit GzLineReader(gzFile file) : file_(file) {}
 
   // Fills `line` with the next line. Returns false at end of input. Sets `too_long` when the line
-  // exceeded kMaxJsonLineBytes (its content is then discarded). Throws std::runtime_error on a
+  // exceeded kMaxJsonLineBytes (its content is then discarded). Throws CompressedDataError on a
   // read error (a corrupt gzip stream).
   bool next(std::string& line, bool& too_long) {
     line.clear();
@@ -69,7 +76,7 @@ class GzLineReader {
     int got = gzread(file_, buffer_, sizeof buffer_);
     int code = Z_OK;
     const char* message = got > 0 ? nullptr : gzerror(file_, &code);
-    if (got < 0 || code == Z_BUF_ERROR) throw std::runtime_error(message ? message : "read error");
+    if (got < 0 || code == Z_BUF_ERROR) throw CompressedDataError(message ? message : "read error");
     position_ = 0;
     filled_ = static_cast<size_t>(got);
     return got > 0;
@@ -132,12 +139,13 @@ void parse_jsonl_article(std::string_view line, const std::string& fallback_id,
 }
 
 bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink) {
-  gzFile file = gzopen(path.c_str(), "rb");
+  // Closed on every path out, including exceptions thrown by the sink.
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> file(gzopen(path.c_str(), "rb"), &gzclose);
   if (!file) {
     sink.skip(SourceLocation{display_path, 0}, std::string("cannot open: ") + std::strerror(errno));
     return false;
   }
-  GzLineReader reader(file);
+  GzLineReader reader(file.get());
   std::string line;
   bool too_long = false;
   long line_number = 0;
@@ -154,11 +162,10 @@ bool read_jsonl_file(const std::string& path, const std::string& display_path, A
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       parse_jsonl_article(line, display_path + ":" + std::to_string(line_number), where, sink);
     }
-  } catch (const std::runtime_error& error) {
+  } catch (const CompressedDataError& error) {
     sink.skip(SourceLocation{display_path, line_number + 1},
               std::string("unreadable compressed data: ") + error.what());
   }
-  gzclose(file);
   return true;
 }
 

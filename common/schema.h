@@ -33,6 +33,7 @@ inline constexpr std::string_view kOrganizationPrefix = "XO";  // organisation n
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // article date as "YYYYMMDD"; absent when undated
+inline constexpr Xapian::valueno kContentHashSlot = 1;  // 128-bit hash of the article as read, hex
 // Person facets: the article's k-th distinct canonical person (display form) is in slot
 // kFirstPersonSlot + k. One person per slot lets Xapian's stock ValueCountMatchSpy count them,
 // which is what a remote (xapian-tcpsrv) shard supports; the local fast path walks the same
@@ -46,6 +47,10 @@ inline constexpr std::string_view kSchemaVersionKey = "newsarchive:schema";
 inline constexpr std::string_view kLanguageKey = "newsarchive:language";
 // The largest number of person slots any article in this database uses, as a decimal number.
 inline constexpr std::string_view kPersonSlotsKey = "newsarchive:person-slots";
+// JSON {"processed": N, "last_id": "..."}: progress of the run, committed with the articles.
+inline constexpr std::string_view kCheckpointKey = "newsarchive:checkpoint";
+// JSON report of the last finished run (newsindex stats shows it).
+inline constexpr std::string_view kLastRunKey = "newsarchive:last-run";
 
 // How a user-visible query field maps onto the index.
 enum class FieldKind {

@@ -5,6 +5,7 @@
 #include "article_entities.h"
 #include "cli_support.h"
 #include "index_run.h"
+#include "interrupt.h"
 
 using namespace newsarchive;
 
@@ -13,14 +14,10 @@ namespace {
 int index_command(const IndexOptions& options, bool quiet) {
   auto log = make_stderr_logger("newsindex");
   if (quiet) log->set_level(spdlog::level::err);
+  install_interrupt_handlers();
   IndexReport report = run_index(options, *log);
-  log->info(
-      "{} indexed ({} new, {} replaced, {} undated), {} skipped, {} other warnings, in {:.1f} s "
-      "({:.0f} articles/s); database {}",
-      report.indexed(), report.added, report.replaced, report.undated, report.skipped,
-      report.warnings, report.seconds,
-      report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0.0,
-      options.database.string());
+  log->info("{}; database {}", report_summary(report), options.database.string());
+  if (report.interrupted_by != 0) return kInterruptedBase + report.interrupted_by;
   return report.skipped > 0 ? kPartial : kOk;
 }
 
@@ -48,6 +45,12 @@ int main(int argc, char** argv) {
   index->add_option("--commit-every", options.commit_every, "Articles per commit")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));
+  index->add_option("--commit-seconds", options.commit_seconds, "Seconds between commits at most")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 86400.0));
+  index->add_flag("--force", options.force, "Rewrite every article, even unchanged ones");
+  index->add_flag("--prune", options.prune,
+                  "Delete articles whose id this run did not produce (sources that are gone)");
   index->add_flag("-q,--quiet", quiet, "Print errors only");
   index->add_option("PATH", options.inputs, "Article files or directories (walked recursively)")
       ->required();

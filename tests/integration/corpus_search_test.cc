@@ -151,7 +151,8 @@ TEST_F(CorpusSearch, IndexesEveryCorpusArticleWithoutSkipsOrWarnings) {
   EXPECT_EQ(report.indexed(), count_corpus_articles());
   EXPECT_EQ(report.indexed(), kCorpusArticles);
   EXPECT_EQ(report.added, kCorpusArticles);
-  EXPECT_EQ(report.replaced, 0u);
+  EXPECT_EQ(report.changed, 0u);
+  EXPECT_EQ(report.unchanged, 0u);
   EXPECT_EQ(report.skipped, 0u);
   EXPECT_EQ(report.undated, 0u);
   EXPECT_EQ(report.warnings, 0u);
@@ -416,14 +417,15 @@ TEST_F(CorpusSearch, MissingDatabaseIsAUserErrorSayingHowToCreateOne) {
   }
 }
 
-TEST(CorpusIndexing, ReindexingTheSameCorpusReplacesEveryArticleAndAddsNone) {
+TEST(CorpusIndexing, ReindexingTheSameCorpusFindsEveryArticleUnchanged) {
   TempDir dir;
   fs::path database = dir.path() / "db";
   IndexOutcome first = index_into(database, {kCorpus});
   ASSERT_EQ(first.report.added, kCorpusArticles);
   IndexOutcome second = index_into(database, {kCorpus});
   EXPECT_EQ(second.report.added, 0u);
-  EXPECT_EQ(second.report.replaced, kCorpusArticles);
+  EXPECT_EQ(second.report.changed, 0u);
+  EXPECT_EQ(second.report.unchanged, kCorpusArticles);
   EXPECT_EQ(second.report.skipped, 0u);
   EXPECT_EQ(second.report.undated, 0u);
   EXPECT_EQ(Xapian::Database(database.string()).get_doccount(), kCorpusArticles);
