@@ -96,6 +96,28 @@ class IndexingSink : public ArticleSink {
   void skip(const SourceLocation& where, const std::string& reason) override {
     ++report_.skipped;
     log_.warn("{}: skipped: {}", where.describe(), reason);
+    report_progress(false);
+  }
+
+  // Progress bookkeeping: bytes of the input files before the current one, and within it.
+  void start_file(std::uint64_t bytes_before) {
+    bytes_before_file_ = bytes_before;
+    bytes_in_file_ = 0;
+  }
+  std::uint64_t* bytes_in_file() { return &bytes_in_file_; }
+  void set_bytes_total(std::uint64_t total) { bytes_total_ = total; }
+
+  void report_progress(bool finished) {
+    if (!options_.on_progress) return;
+    IndexProgress progress;
+    progress.processed = report_.processed();
+    progress.skipped = report_.skipped;
+    progress.bytes_done = std::min(bytes_before_file_ + bytes_in_file_, bytes_total_);
+    progress.bytes_total = bytes_total_;
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    progress.finished = finished;
+    options_.on_progress(progress);
   }
 
   void unreadable(const SourceLocation& where, const std::string& reason) {
@@ -138,6 +160,7 @@ class IndexingSink : public ArticleSink {
          std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit_).count() >=
              options_.commit_seconds);
     if (due) commit();
+    report_progress(false);
     if (interrupt_signal() != 0) throw StopRequested{};
   }
 
@@ -151,6 +174,10 @@ class IndexingSink : public ArticleSink {
   std::chrono::steady_clock::time_point last_commit_;
   std::string last_id_;
   std::unordered_set<std::string> seen_ids_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::uint64_t bytes_before_file_ = 0;
+  std::uint64_t bytes_in_file_ = 0;
+  std::uint64_t bytes_total_ = 0;
   IndexReport report_;
 };
 
@@ -241,16 +268,35 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
                         std::to_string(schema::kSchemaVersion));
 
   IndexingSink sink(database, analyzer, options, log);
+  // A first, cheap walk sizes the input, so progress can show a fraction and an ETA.
+  std::uint64_t bytes_total = 0;
+  if (options.on_progress)
+    walk_archive(
+        options.inputs,
+        [&](const InputFile& file) {
+          std::error_code error;
+          auto size = std::filesystem::file_size(file.path, error);
+          if (!error) bytes_total += size;
+        },
+        [](const std::string&, const std::string&) {});
+  sink.set_bytes_total(bytes_total);
+  std::uint64_t bytes_before = 0;
   try {
     walk_archive(
         options.inputs,
         [&](const InputFile& file) {
           if (interrupt_signal() != 0) throw StopRequested{};
+          std::error_code size_error;
+          std::uint64_t size = std::filesystem::file_size(file.path, size_error);
+          if (size_error) size = 0;
+          sink.start_file(bytes_before);
+          bytes_before += size;
           if (file.format == InputFormat::kJsonLines) {
-            if (!read_jsonl_file(file.path.string(), file.display_path, sink))
+            if (!read_jsonl_file(file.path.string(), file.display_path, sink, sink.bytes_in_file()))
               ++sink.report().unreadable_inputs;
             return;
           }
+          *sink.bytes_in_file() = size;
           std::string content;
           std::string error;
           SourceLocation where{file.display_path, 0};
@@ -275,6 +321,8 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database.set_metadata(std::string(schema::kLastRunKey), report_json(report));
   sink.commit();
+  sink.start_file(bytes_before);
+  sink.report_progress(true);
   return report;
 }
 

@@ -3,6 +3,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -138,7 +139,8 @@ void parse_jsonl_article(std::string_view line, const std::string& fallback_id,
   sink.accept(std::move(article), where);
 }
 
-bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink) {
+bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink,
+                     std::uint64_t* bytes_read) {
   // Closed on every path out, including exceptions thrown by the sink.
   std::unique_ptr<gzFile_s, int (*)(gzFile)> file(gzopen(path.c_str(), "rb"), &gzclose);
   if (!file) {
@@ -152,6 +154,7 @@ bool read_jsonl_file(const std::string& path, const std::string& display_path, A
   try {
     while (reader.next(line, too_long)) {
       ++line_number;
+      if (bytes_read) *bytes_read = static_cast<std::uint64_t>(std::max<z_off_t>(gzoffset(file.get()), 0));
       SourceLocation where{display_path, line_number};
       if (too_long) {
         sink.skip(where, "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MiB");

@@ -5,6 +5,7 @@
 // a reason naming the line.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "article.h"
@@ -22,6 +23,9 @@ void parse_jsonl_article(std::string_view line, const std::string& fallback_id,
 // Reads every line of `path` (plain or gzip) and feeds each article to `sink`. `display_path`
 // names the file in messages and fallback ids. Returns false, after telling the sink, when the
 // file cannot be opened at all.
-bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink);
+// When `bytes_read` is given, it is kept at the offset reached in the file on disk (compressed
+// bytes for .gz), for progress reports.
+bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink,
+                     std::uint64_t* bytes_read = nullptr);
 
 }  // namespace newsarchive
