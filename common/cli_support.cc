@@ -2,6 +2,7 @@
 #include "cli_support.h"
 
 #include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
@@ -35,6 +36,12 @@ class LevelLabel : public spdlog::custom_flag_formatter {
   }
 };
 
+std::unique_ptr<spdlog::formatter> labelled_formatter(const std::string& pattern) {
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  formatter->add_flag<LevelLabel>('*').set_pattern(pattern);
+  return formatter;
+}
+
 }  // namespace
 
 std::string default_database_path() {
@@ -48,11 +55,27 @@ std::string default_database_path() {
 }
 
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program) {
-  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-  auto logger = std::make_shared<spdlog::logger>(program, sink);
-  auto formatter = std::make_unique<spdlog::pattern_formatter>();
-  formatter->add_flag<LevelLabel>('*').set_pattern("%n: %*%v");
-  logger->set_formatter(std::move(formatter));
+  return make_stderr_logger(program, "");
+}
+
+std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program,
+                                                   const std::string& log_file,
+                                                   spdlog::level::level_enum stderr_level) {
+  auto stderr_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  stderr_sink->set_formatter(labelled_formatter("%n: %*%v"));
+  stderr_sink->set_level(stderr_level);
+  auto logger = std::make_shared<spdlog::logger>(program, stderr_sink);
+  if (!log_file.empty()) {
+    std::shared_ptr<spdlog::sinks::sink> file_sink;
+    try {
+      file_sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file);
+    } catch (const spdlog::spdlog_ex&) {
+      throw UserError("cannot open log file " + quote_value(log_file) + ": " +
+                      std::strerror(errno));
+    }
+    file_sink->set_formatter(labelled_formatter("%Y-%m-%d %H:%M:%S %n: %*%v"));
+    logger->sinks().push_back(std::move(file_sink));
+  }
   logger->set_level(spdlog::level::info);
   return logger;
 }

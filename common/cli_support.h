@@ -27,6 +27,14 @@ std::string default_database_path();
 // "<program>: <message>" for info (summaries are not labelled "info").
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
 
+// The same, also appending every line that passes the logger's level to `log_file` (when not
+// empty) as "YYYY-MM-DD HH:MM:SS <program>: ...". `stderr_level` filters stderr alone, so a
+// quiet run can still log everything to the file. Throws UserError when the file cannot be
+// opened.
+std::shared_ptr<spdlog::logger> make_stderr_logger(
+    const std::string& program, const std::string& log_file,
+    spdlog::level::level_enum stderr_level = spdlog::level::info);
+
 // Reports a command-line usage error (a CLI11 parse error other than --help) as the one line
 // "<program>: error: <message> (see <program> --help)" on stderr; returns kUsage.
 int report_usage_error(const std::string& program, const std::string& message);

@@ -232,7 +232,9 @@ std::string report_summary(const IndexReport& report) {
                         std::to_string(report.deleted) + " deleted, " +
                         std::to_string(report.skipped) + " skipped";
   if (report.undated > 0) summary += ", " + std::to_string(report.undated) + " undated";
-  if (report.warnings > 0) summary += ", " + std::to_string(report.warnings) + " other warnings";
+  if (report.warnings > 0)
+    summary +=
+        ", " + std::to_string(report.warnings) + (report.warnings == 1 ? " warning" : " warnings");
   summary += std::string(", ") + timing;
   if (report.interrupted_by != 0)
     summary += "; interrupted by signal " + std::to_string(report.interrupted_by) +

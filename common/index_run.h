@@ -15,7 +15,7 @@ namespace newsarchive {
 // Where a run is, for progress displays. Bytes count input files on disk, so done/total is a
 // fair fraction of the work even for compressed feeds.
 struct IndexProgress {
-  std::uint64_t processed = 0;    // articles written or found unchanged
+  std::uint64_t processed = 0;  // articles written or found unchanged
   std::uint64_t skipped = 0;
   std::uint64_t bytes_done = 0;   // of the input files finished or being read
   std::uint64_t bytes_total = 0;  // of all input files, measured before the run
@@ -30,7 +30,8 @@ struct IndexOptions {
   size_t commit_every = 1000;  // commit after this many written articles...
   double commit_seconds = 10;  // ...or this many seconds since the last commit
   bool force = false;          // rewrite articles even when their content is unchanged
-  bool prune = false;          // delete articles whose id this run did not produce  // Called after every article and once at the end (finished = true); keep it cheap.
+  bool prune = false;          // delete articles whose id this run did not produce
+  // Called after every article and once at the end (finished = true); keep it cheap.
   std::function<void(const IndexProgress&)> on_progress;
 };
 

@@ -154,7 +154,8 @@ bool read_jsonl_file(const std::string& path, const std::string& display_path, A
   try {
     while (reader.next(line, too_long)) {
       ++line_number;
-      if (bytes_read) *bytes_read = static_cast<std::uint64_t>(std::max<z_off_t>(gzoffset(file.get()), 0));
+      if (bytes_read)
+        *bytes_read = static_cast<std::uint64_t>(std::max<z_off_t>(gzoffset(file.get()), 0));
       SourceLocation where{display_path, line_number};
       if (too_long) {
         sink.skip(where, "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MiB");

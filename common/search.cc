@@ -22,7 +22,9 @@ constexpr Xapian::doccount kExactCountThreshold = 1000;
 // ascending order (and newest-first puts the empty value last already).
 const std::string kUndatedSortsLast = "99999999";
 
-Xapian::Database open_one(const std::string& path) {
+}  // namespace
+
+Xapian::Database open_database(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error))
     throw UserError("no database at " + quote_value(path) +
@@ -34,11 +36,9 @@ Xapian::Database open_one(const std::string& path) {
   }
 }
 
-}  // namespace
-
 Searcher::Searcher(const std::vector<std::string>& database_paths) {
   for (const std::string& path : database_paths) {
-    Xapian::Database shard = open_one(path);
+    Xapian::Database shard = open_database(path);
     std::string language = shard.get_metadata(std::string(schema::kLanguageKey));
     if (language.empty()) language = kDefaultLanguage;
     if (!language_.empty() && language != language_)

@@ -51,6 +51,10 @@ struct SearchResult {
   FacetResults facets;  // one entry per requested kind
 };
 
+// Opens one database read-only. Throws UserError when there is none at `path` (the message says
+// how to create one) or it cannot be opened.
+Xapian::Database open_database(const std::string& path);
+
 class Searcher {
  public:
   // Opens every path as one combined database. Throws UserError for a path with no database

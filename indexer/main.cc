@@ -1,24 +1,51 @@
 // newsindex: builds and updates a newsarchive database from article files.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <optional>
 
 #include "article_entities.h"
 #include "cli_support.h"
 #include "index_run.h"
 #include "interrupt.h"
+#include "progress.h"
+#include "stats.h"
 
 using namespace newsarchive;
 
 namespace {
 
-int index_command(const IndexOptions& options, bool quiet) {
-  auto log = make_stderr_logger("newsindex");
-  if (quiet) log->set_level(spdlog::level::err);
+struct IndexCommand {
+  IndexOptions options;
+  bool quiet = false;
+  std::string log_file;  // also append every log line here, with a timestamp
+};
+
+struct StatsCommand {
+  std::string format = "text";
+};
+
+int index_command(IndexCommand& command) {
+  auto log = make_stderr_logger("newsindex", command.log_file,
+                                command.quiet ? spdlog::level::err : spdlog::level::info);
+  std::optional<ProgressReporter> progress;
+  if (!command.quiet) {
+    progress.emplace(ProgressReporter::mode_for_stderr(), std::cerr, *log);
+    command.options.on_progress = [&](const IndexProgress& now) { (*progress)(now); };
+  }
   install_interrupt_handlers();
-  IndexReport report = run_index(options, *log);
-  log->info("{}; database {}", report_summary(report), options.database.string());
+  IndexReport report = run_index(command.options, *log);
+  log->info("{}; database {}", report_summary(report), command.options.database.string());
   if (report.interrupted_by != 0) return kInterruptedBase + report.interrupted_by;
   return report.skipped > 0 ? kPartial : kOk;
+}
+
+int stats_command(const std::string& database, const StatsCommand& command) {
+  DatabaseStats stats = collect_stats(database);
+  if (command.format == "json")
+    render_stats_json(stats, std::cout);
+  else
+    render_stats_text(stats, std::cout);
+  return kOk;
 }
 
 // Prints the entity mentions of one article's text (a file, or stdin for "-").
@@ -28,15 +55,8 @@ int entities_command(const std::string& input) {
   return kOk;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"newsindex: index a news archive for newssearch"};
-  app.require_subcommand(1);
-  IndexOptions options;
-  std::string database = default_database_path();
-  bool quiet = false;
-
+CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& database) {
+  IndexOptions& options = command.options;
   CLI::App* index = app.add_subcommand("index", "Index article files and JSON Lines archives");
   index->add_option("--db", database, "Database directory (created if missing)")
       ->capture_default_str();
@@ -51,9 +71,33 @@ int main(int argc, char** argv) {
   index->add_flag("--force", options.force, "Rewrite every article, even unchanged ones");
   index->add_flag("--prune", options.prune,
                   "Delete articles whose id this run did not produce (sources that are gone)");
-  index->add_flag("-q,--quiet", quiet, "Print errors only");
+  index->add_flag("-q,--quiet", command.quiet, "Print errors only (no progress)");
+  index->add_option("--log-file", command.log_file,
+                    "Also append every log line to FILE, with a timestamp");
   index->add_option("PATH", options.inputs, "Article files or directories (walked recursively)")
       ->required();
+  return index;
+}
+
+CLI::App* add_stats_options(CLI::App& app, StatsCommand& command, std::string& database) {
+  CLI::App* stats = app.add_subcommand("stats", "Summarise what a database holds");
+  stats->add_option("--db", database, "Database directory")->capture_default_str();
+  stats->add_option("--format", command.format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  return stats;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"newsindex: index a news archive for newssearch"};
+  app.require_subcommand(1);
+  std::string database = default_database_path();
+  IndexCommand index_options;
+  add_index_options(app, index_options, database);
+  StatsCommand stats_options;
+  CLI::App* stats = add_stats_options(app, stats_options, database);
 
   std::string entities_input = "-";
   CLI::App* entities = app.add_subcommand(
@@ -67,8 +111,10 @@ int main(int argc, char** argv) {
     if (error.get_exit_code() == 0) return app.exit(error);  // --help
     return report_usage_error("newsindex", error.what());
   }
-  options.database = database;
   if (entities->parsed())
     return run_guarded("newsindex", [&] { return entities_command(entities_input); });
-  return run_guarded("newsindex", [&] { return index_command(options, quiet); });
+  if (stats->parsed())
+    return run_guarded("newsindex", [&] { return stats_command(database, stats_options); });
+  index_options.options.database = database;
+  return run_guarded("newsindex", [&] { return index_command(index_options); });
 }

@@ -1,0 +1,151 @@
+// Database statistics: a small fixture archive indexed into a temp database, then every field
+// of collect_stats() and both renderings checked exactly.
+#include "stats.h"
+
+#include <gtest/gtest.h>
+#include <spdlog/sinks/null_sink.h>
+
+#include <sstream>
+
+#include "errors.h"
+#include "index_run.h"
+#include "test_support.h"
+
+namespace newsarchive {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Stats : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::path archive = dir_.path() / "archive";
+    testing::write_file(archive / "a.txt",
+                        " date 2021-01-04\n\nDefense Secretary Mark Esper said on Monday that the "
+                        "troops would stay. Esper spoke to reporters in Washington.\n");
+    testing::write_file(archive / "b.txt",
+                        " date 2021-03-15\n\nMark Esper met Prime Minister Boris Johnson in London "
+                        "on Tuesday.\n");
+    testing::write_file(archive / "c.txt",
+                        " no date at all\n\nBoris Johnson and Mark Esper spoke again by phone.\n");
+    testing::write_file(archive / "d.txt",
+                        " date 2020-11-30\n\nPresident Donald Trump said the talks went well.\n");
+    spdlog::logger log("test", std::make_shared<spdlog::sinks::null_sink_mt>());
+    IndexOptions options;
+    options.database = database();
+    options.inputs = {archive};
+    run_index(options, log);
+  }
+  std::string database() const { return (dir_.path() / "db").string(); }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(Stats, CountsDatesAndUndated) {
+  DatabaseStats stats = collect_stats(database());
+  EXPECT_EQ(stats.path, database());
+  EXPECT_EQ(stats.articles, 4u);
+  EXPECT_EQ(stats.first_date, "2020-11-30");
+  EXPECT_EQ(stats.last_date, "2021-03-15");
+  EXPECT_EQ(stats.undated, 1u);
+  EXPECT_EQ(stats.shards, 1u);
+  EXPECT_EQ(stats.language, "english");
+  EXPECT_EQ(stats.schema_version, "1");
+  EXPECT_GT(stats.size_bytes, 0u);
+}
+
+TEST_F(Stats, TopPersonsByArticleCountWithDisplayNames) {
+  DatabaseStats stats = collect_stats(database());
+  std::vector<PersonCount> expected = {
+      {"Mark Esper", 3}, {"Boris Johnson", 2}, {"Donald Trump", 1}};
+  EXPECT_EQ(stats.top_persons, expected);
+  EXPECT_EQ(collect_stats(database(), 1).top_persons,
+            (std::vector<PersonCount>{{"Mark Esper", 3}}));
+}
+
+TEST_F(Stats, LastRunAndCheckpointFromMetadata) {
+  DatabaseStats stats = collect_stats(database());
+  EXPECT_EQ(stats.last_run["new"], 4);
+  EXPECT_EQ(stats.last_run["undated"], 1);
+  EXPECT_EQ(stats.last_run["interrupted"], false);
+  EXPECT_EQ(stats.checkpoint["processed"], 4);
+  EXPECT_EQ(stats.checkpoint["last_id"], "d.txt");
+}
+
+TEST_F(Stats, TextIsAlignedLabelsThenPersons) {
+  DatabaseStats stats = collect_stats(database());
+  stats.path = "DB";
+  stats.size_bytes = 3 * 1024 * 1024 / 2;
+  stats.last_run["seconds"] = 2.0;
+  std::ostringstream out;
+  render_stats_text(stats, out);
+  EXPECT_EQ(out.str(),
+            "database:       DB\n"
+            "articles:       4\n"
+            "dates:          2020-11-30 to 2021-03-15\n"
+            "undated:        1\n"
+            "shards:         1\n"
+            "language:       english\n"
+            "schema version: 1\n"
+            "size:           1.50 MiB\n"
+            "last run:       4 new, 0 changed, 0 unchanged, 0 deleted, 0 skipped, 1 undated, 1 "
+            "warning, in 2.0 s (2 articles/s)\n"
+            "checkpoint:     4 articles, last id 'd.txt'\n"
+            "\n"
+            "top persons (articles):\n"
+            "  Mark Esper     3\n"
+            "  Boris Johnson  2\n"
+            "  Donald Trump   1\n");
+}
+
+TEST_F(Stats, JsonHasFixedKeyOrder) {
+  DatabaseStats stats = collect_stats(database());
+  stats.size_bytes = 1024 * 1024;
+  std::ostringstream out;
+  render_stats_json(stats, out);
+  auto json = nlohmann::ordered_json::parse(out.str());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : json.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"database", "articles", "first_date", "last_date",
+                                            "undated", "shards", "language", "schema_version",
+                                            "top_persons", "size_mib", "last_run", "checkpoint"}));
+  EXPECT_EQ(json["schema_version"], 1);
+  EXPECT_EQ(json["size_mib"], 1.0);
+  EXPECT_EQ(json["top_persons"][1].dump(), R"({"name":"Boris Johnson","count":2})");
+}
+
+TEST(StatsErrors, MissingDatabaseSaysHowToCreateOne) {
+  testing::TempDir dir;
+  std::string missing = (dir.path() / "nope").string();
+  try {
+    collect_stats(missing);
+    FAIL() << "expected UserError";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()), "no database at '" + missing +
+                                             "'; create one with: newsindex index --db " + missing +
+                                             " ARCHIVE_PATH");
+  }
+}
+
+TEST(StatsStub, ShardsAreTheStubFileLines) {
+  testing::TempDir dir;
+  spdlog::logger log("test", std::make_shared<spdlog::sinks::null_sink_mt>());
+  for (const char* shard : {"one", "two"}) {
+    testing::write_file(dir.path() / "in" / shard / "a.txt", std::string(" date 2020-01-0") +
+                                                                 (shard[0] == 'o' ? "1" : "2") +
+                                                                 "\n\nHarbour opens again.\n");
+    IndexOptions options;
+    options.database = dir.path() / shard;
+    options.inputs = {dir.path() / "in" / shard};
+    run_index(options, log);
+  }
+  testing::write_file(dir.path() / "both.stub", "auto one\nauto two\n");
+  DatabaseStats stats = collect_stats((dir.path() / "both.stub").string());
+  EXPECT_EQ(stats.shards, 2u);
+  EXPECT_EQ(stats.articles, 2u);
+  EXPECT_EQ(stats.first_date, "2020-01-01");
+  EXPECT_EQ(stats.last_date, "2020-01-02");
+}
+
+}  // namespace
+}  // namespace newsarchive
