@@ -1,10 +1,12 @@
-// The indexing run: reader callbacks feed a sink that writes each article with replace_document.
+// The indexing run: an analysis thread reads, hashes, tags and builds documents; the calling
+// thread writes them with replace_document, commits and reports.
 #include "index_run.h"
 
 #include <xapian.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -13,11 +15,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 #include "analyzer.h"
 #include "archive_walker.h"
 #include "article_entities.h"
+#include "bounded_queue.h"
 #include "document_builder.h"
 #include "document_codec.h"
 #include "errors.h"
@@ -45,84 +49,159 @@ std::string content_hash(const Article& article) {
   return hex;
 }
 
-// Writes accepted articles and counts every outcome.
-class IndexingSink : public ArticleSink {
+// What the analysis thread hands the writer, in input order.
+struct WorkItem {
+  enum class Kind { kDocument, kUnchanged, kWarning, kSkip, kUnreadable, kUnreadableNote };
+  Kind kind = Kind::kDocument;
+  std::string id_term;
+  std::string id;
+  Xapian::Document document;  // kDocument only
+  bool undated = false;
+  size_t persons = 0;
+  std::string message;  // kWarning, kSkip, kUnreadable: "location: reason"
+};
+
+// Runs on the analysis thread: parses, hashes, recognises unchanged articles against a
+// read-only snapshot of the database, extracts entities and builds documents, so the writer
+// thread only writes. Articles reach the writer in input order.
+class AnalysisSink : public ArticleSink {
  public:
-  IndexingSink(Xapian::WritableDatabase& database, const Analyzer& analyzer,
-               const IndexOptions& options, spdlog::logger& log)
-      : database_(database),
+  AnalysisSink(const std::string& database_path, const Analyzer& analyzer,
+               const IndexOptions& options, BoundedQueue<WorkItem>& queue,
+               const std::atomic<bool>& stop)
+      : snapshot_(database_path),
         generator_(analyzer.make_term_generator()),
         tagger_(EntityTagger::english()),
         options_(options),
-        log_(log),
-        person_slots_(person_slot_count(database)),
-        last_commit_(std::chrono::steady_clock::now()) {}
+        queue_(queue),
+        stop_(stop) {}
 
   void accept(Article article, const SourceLocation& where) override {
-    std::string term = id_term(article.id);
-    if (options_.prune) seen_ids_.insert(term);
+    WorkItem item;
+    item.id_term = id_term(article.id);
+    item.id = article.id;
     std::string hash = content_hash(article);
-    Xapian::PostingIterator existing = database_.postlist_begin(term);
-    bool existed = existing != database_.postlist_end(term);
-    if (existed && !options_.force &&
-        database_.get_document(*existing).get_value(schema::kContentHashSlot) == hash) {
-      ++report_.unchanged;
-      last_id_ = article.id;
-      return after_article();
+    if (!options_.force && stored_hash(item.id_term) == hash) {
+      item.kind = WorkItem::Kind::kUnchanged;
+      return send(std::move(item));
     }
-
     extract_entities(article, tagger_);
     if (article.persons.size() > schema::kMaxPersonSlots)
       warn(where, std::to_string(article.persons.size()) +
                       " persons named; person facets count the first " +
                       std::to_string(schema::kMaxPersonSlots));
-    person_slots_ = std::max<size_t>(
-        person_slots_, std::min<size_t>(article.persons.size(), schema::kMaxPersonSlots));
-    Xapian::Document document = build_document(article, generator_);
-    document.add_value(schema::kContentHashSlot, hash);
-    database_.replace_document(term, document);
-    ++(existed ? report_.changed : report_.added);
-    if (!article.date) ++report_.undated;
-    ++uncommitted_;
-    last_id_ = article.id;
-    after_article();
+    item.document = build_document(article, generator_);
+    item.document.add_value(schema::kContentHashSlot, hash);
+    item.undated = !article.date;
+    item.persons = article.persons.size();
+    send(std::move(item));
   }
 
   void warn(const SourceLocation& where, const std::string& message) override {
-    ++report_.warnings;
-    log_.warn("{}: {}", where.describe(), message);
+    send_message(WorkItem::Kind::kWarning, where.describe() + ": " + message);
   }
 
   void skip(const SourceLocation& where, const std::string& reason) override {
-    ++report_.skipped;
-    log_.warn("{}: skipped: {}", where.describe(), reason);
-    report_progress(false);
-  }
-
-  // Progress bookkeeping: bytes of the input files before the current one, and within it.
-  void start_file(std::uint64_t bytes_before) {
-    bytes_before_file_ = bytes_before;
-    bytes_in_file_ = 0;
-  }
-  std::uint64_t* bytes_in_file() { return &bytes_in_file_; }
-  void set_bytes_total(std::uint64_t total) { bytes_total_ = total; }
-
-  void report_progress(bool finished) {
-    if (!options_.on_progress) return;
-    IndexProgress progress;
-    progress.processed = report_.processed();
-    progress.skipped = report_.skipped;
-    progress.bytes_done = std::min(bytes_before_file_ + bytes_in_file_, bytes_total_);
-    progress.bytes_total = bytes_total_;
-    progress.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    progress.finished = finished;
-    options_.on_progress(progress);
+    send_message(WorkItem::Kind::kSkip, where.describe() + ": skipped: " + reason);
   }
 
   void unreadable(const SourceLocation& where, const std::string& reason) {
-    ++report_.unreadable_inputs;
-    skip(where, reason);
+    send_message(WorkItem::Kind::kUnreadable, where.describe() + ": skipped: " + reason);
+  }
+
+  // Counts an input as unreadable whose skip was already reported.
+  void note_unreadable() {
+    WorkItem item;
+    item.kind = WorkItem::Kind::kUnreadableNote;
+    send(std::move(item));
+  }
+
+  void check_stop() const {
+    if (stop_.load()) throw StopRequested{};
+  }
+
+ private:
+  // The content hash stored for `term` in the snapshot, "" when absent. The snapshot is the
+  // database as committed when the run started, or later: an article written earlier in this
+  // run is not seen, so a repeated id is rewritten rather than skipped, which is still correct.
+  std::string stored_hash(const std::string& term) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      try {
+        Xapian::PostingIterator posting = snapshot_.postlist_begin(term);
+        if (posting == snapshot_.postlist_end(term)) return "";
+        return snapshot_.get_document(*posting).get_value(schema::kContentHashSlot);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        snapshot_.reopen();  // the writer committed twice meanwhile
+      }
+    }
+    return "";
+  }
+
+  void send_message(WorkItem::Kind kind, std::string message) {
+    WorkItem item;
+    item.kind = kind;
+    item.message = std::move(message);
+    send(std::move(item));
+  }
+
+  void send(WorkItem item) {
+    check_stop();
+    if (!queue_.push(std::move(item))) throw StopRequested{};
+  }
+
+  Xapian::Database snapshot_;
+  Xapian::TermGenerator generator_;
+  const EntityTagger& tagger_;
+  const IndexOptions& options_;
+  BoundedQueue<WorkItem>& queue_;
+  const std::atomic<bool>& stop_;
+};
+
+// Runs on the calling thread: writes documents, counts every outcome, commits, reports
+// progress.
+class Writer {
+ public:
+  Writer(Xapian::WritableDatabase& database, const IndexOptions& options, spdlog::logger& log)
+      : database_(database),
+        options_(options),
+        log_(log),
+        person_slots_(person_slot_count(database)),
+        last_commit_(std::chrono::steady_clock::now()) {}
+
+  void handle(WorkItem& item) {
+    switch (item.kind) {
+      case WorkItem::Kind::kWarning:
+        ++report_.warnings;
+        log_.warn("{}", item.message);
+        return;
+      case WorkItem::Kind::kUnreadableNote:
+        ++report_.unreadable_inputs;
+        return;
+      case WorkItem::Kind::kUnreadable:
+        ++report_.unreadable_inputs;
+        [[fallthrough]];
+      case WorkItem::Kind::kSkip:
+        ++report_.skipped;
+        log_.warn("{}", item.message);
+        return report_progress(false);
+      case WorkItem::Kind::kUnchanged:
+        if (options_.prune) seen_ids_.insert(item.id_term);
+        ++report_.unchanged;
+        last_id_ = item.id;
+        return after_article();
+      case WorkItem::Kind::kDocument:
+        break;
+    }
+    if (options_.prune) seen_ids_.insert(item.id_term);
+    person_slots_ =
+        std::max<size_t>(person_slots_, std::min<size_t>(item.persons, schema::kMaxPersonSlots));
+    bool existed = database_.term_exists(item.id_term);
+    database_.replace_document(item.id_term, item.document);
+    ++(existed ? report_.changed : report_.added);
+    if (item.undated) ++report_.undated;
+    ++uncommitted_;
+    last_id_ = item.id;
+    after_article();
   }
 
   // Explicit commits: the destructor's implicit commit would swallow errors such as disk full.
@@ -150,7 +229,23 @@ class IndexingSink : public ArticleSink {
     }
   }
 
+  void report_progress(bool finished) {
+    if (!options_.on_progress) return;
+    IndexProgress progress;
+    progress.processed = report_.processed();
+    progress.skipped = report_.skipped;
+    progress.bytes_total = bytes_total;
+    progress.bytes_done = std::min<std::uint64_t>(bytes_done.load(), bytes_total);
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    progress.finished = finished;
+    options_.on_progress(progress);
+  }
+
   IndexReport& report() { return report_; }
+
+  std::atomic<std::uint64_t> bytes_done{0};  // advanced by the analysis thread
+  std::uint64_t bytes_total = 0;
 
  private:
   void after_article() {
@@ -165,19 +260,14 @@ class IndexingSink : public ArticleSink {
   }
 
   Xapian::WritableDatabase& database_;
-  Xapian::TermGenerator generator_;
-  const EntityTagger& tagger_;
   const IndexOptions& options_;
-  size_t uncommitted_ = 0;
   spdlog::logger& log_;
   size_t person_slots_;
+  size_t uncommitted_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::string last_id_;
   std::unordered_set<std::string> seen_ids_;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-  std::uint64_t bytes_before_file_ = 0;
-  std::uint64_t bytes_in_file_ = 0;
-  std::uint64_t bytes_total_ = 0;
   IndexReport report_;
 };
 
@@ -206,6 +296,65 @@ std::string resolve_language(Xapian::WritableDatabase& database, const std::stri
     throw UserError("database was built with language " + quote_value(stored) + ", not " +
                     quote_value(requested) + "; use a new --db to change language");
   return stored;
+}
+
+// Items in flight between analysis and writing: enough to keep both threads busy, few enough
+// to bound memory whatever the archive size.
+constexpr size_t kQueueCapacity = 256;
+
+// Walks the inputs and feeds every article to `sink` (on the analysis thread), keeping
+// `bytes_done` at the input offset reached.
+void analyse_inputs(const IndexOptions& options, AnalysisSink& sink,
+                    std::atomic<std::uint64_t>& bytes_done) {
+  std::uint64_t bytes_before = 0;
+  std::uint64_t bytes_in_file = 0;
+  walk_archive(
+      options.inputs,
+      [&](const InputFile& file) {
+        sink.check_stop();
+        std::error_code size_error;
+        std::uint64_t size = std::filesystem::file_size(file.path, size_error);
+        if (size_error) size = 0;
+        if (file.format == InputFormat::kJsonLines) {
+          bytes_in_file = 0;
+          // The reader updates bytes_in_file; publish it as articles go by.
+          struct Publishing : ArticleSink {
+            AnalysisSink& inner;
+            std::atomic<std::uint64_t>& done;
+            std::uint64_t before;
+            std::uint64_t& in_file;
+            Publishing(AnalysisSink& i, std::atomic<std::uint64_t>& d, std::uint64_t b,
+                       std::uint64_t& f)
+                : inner(i), done(d), before(b), in_file(f) {}
+            void accept(Article article, const SourceLocation& where) override {
+              done.store(before + in_file);
+              inner.accept(std::move(article), where);
+            }
+            void warn(const SourceLocation& where, const std::string& message) override {
+              inner.warn(where, message);
+            }
+            void skip(const SourceLocation& where, const std::string& reason) override {
+              inner.skip(where, reason);
+            }
+          } publishing(sink, bytes_done, bytes_before, bytes_in_file);
+          if (!read_jsonl_file(file.path.string(), file.display_path, publishing, &bytes_in_file))
+            sink.note_unreadable();  // the reader already reported the skip
+        } else {
+          std::string content;
+          std::string error;
+          SourceLocation where{file.display_path, 0};
+          if (!read_whole_file(file.path, content, error)) {
+            sink.unreadable(where, error);
+          } else {
+            parse_text_article(content, file.relative_id, where, sink);
+          }
+        }
+        bytes_before += size;
+        bytes_done.store(bytes_before);
+      },
+      [&](const std::string& path, const std::string& reason) {
+        sink.unreadable(SourceLocation{path, 0}, "cannot read directory: " + reason);
+      });
 }
 
 }  // namespace
@@ -269,62 +418,69 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
   database.set_metadata(std::string(schema::kSchemaVersionKey),
                         std::to_string(schema::kSchemaVersion));
 
-  IndexingSink sink(database, analyzer, options, log);
+  Writer writer(database, options, log);
   // A first, cheap walk sizes the input, so progress can show a fraction and an ETA.
-  std::uint64_t bytes_total = 0;
   if (options.on_progress)
     walk_archive(
         options.inputs,
         [&](const InputFile& file) {
           std::error_code error;
           auto size = std::filesystem::file_size(file.path, error);
-          if (!error) bytes_total += size;
+          if (!error) writer.bytes_total += size;
         },
         [](const std::string&, const std::string&) {});
-  sink.set_bytes_total(bytes_total);
-  std::uint64_t bytes_before = 0;
+
+  // The snapshot the analysis thread reads needs a committed revision to open.
+  database.commit();
+  BoundedQueue<WorkItem> queue(kQueueCapacity);
+  std::atomic<bool> stop{false};
+  std::exception_ptr analysis_failure;
+  std::thread analysis([&] {
+    try {
+      AnalysisSink sink(options.database.string(), analyzer, options, queue, stop);
+      analyse_inputs(options, sink, writer.bytes_done);
+    } catch (const StopRequested&) {
+    } catch (...) {
+      analysis_failure = std::current_exception();
+    }
+    queue.close();
+  });
+  // Stops and joins the analysis thread on every way out of the writer loop.
+  auto join_analysis = [&] {
+    stop.store(true);
+    queue.close();
+    if (analysis.joinable()) analysis.join();
+  };
+
   try {
-    walk_archive(
-        options.inputs,
-        [&](const InputFile& file) {
-          if (interrupt_signal() != 0) throw StopRequested{};
-          std::error_code size_error;
-          std::uint64_t size = std::filesystem::file_size(file.path, size_error);
-          if (size_error) size = 0;
-          sink.start_file(bytes_before);
-          bytes_before += size;
-          if (file.format == InputFormat::kJsonLines) {
-            if (!read_jsonl_file(file.path.string(), file.display_path, sink, sink.bytes_in_file()))
-              ++sink.report().unreadable_inputs;
-            return;
-          }
-          *sink.bytes_in_file() = size;
-          std::string content;
-          std::string error;
-          SourceLocation where{file.display_path, 0};
-          if (!read_whole_file(file.path, content, error)) return sink.unreadable(where, error);
-          parse_text_article(content, file.relative_id, where, sink);
-        },
-        [&](const std::string& path, const std::string& reason) {
-          sink.unreadable(SourceLocation{path, 0}, "cannot read directory: " + reason);
-        });
+    while (std::optional<WorkItem> item = queue.pop()) {
+      if (interrupt_signal() != 0) throw StopRequested{};
+      writer.handle(*item);
+    }
+    join_analysis();
+    if (analysis_failure) std::rethrow_exception(analysis_failure);
+    if (interrupt_signal() != 0) throw StopRequested{};
     if (options.prune) {
       // Pruning after a partial read would delete articles that are still in the archive.
-      if (sink.report().unreadable_inputs > 0)
-        log.warn("not pruning: {} input(s) could not be read", sink.report().unreadable_inputs);
+      if (writer.report().unreadable_inputs > 0)
+        log.warn("not pruning: {} input(s) could not be read", writer.report().unreadable_inputs);
       else
-        sink.prune();
+        writer.prune();
     }
   } catch (const StopRequested&) {
-    sink.report().interrupted_by = interrupt_signal();
+    join_analysis();
+    writer.report().interrupted_by = interrupt_signal();
+  } catch (...) {
+    join_analysis();
+    throw;
   }
-  IndexReport report = sink.report();
+  IndexReport report = writer.report();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database.set_metadata(std::string(schema::kLastRunKey), report_json(report));
-  sink.commit();
-  sink.start_file(bytes_before);
-  sink.report_progress(true);
+  writer.commit();
+  writer.bytes_done.store(writer.bytes_total);
+  writer.report_progress(true);
   return report;
 }
 
