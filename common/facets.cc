@@ -92,14 +92,16 @@ Xapian::valueno person_slot_count(const Xapian::Database& database) {
 
 FacetCounter::FacetCounter(const Xapian::Database& database, Xapian::valueno person_slots,
                            const std::set<FacetKind>& kinds, FacetMode mode)
-    : kinds_(kinds), mode_(mode) {
+    : kinds_(kinds) {
   bool persons = kinds.contains(FacetKind::kPerson);
   bool dates = kinds.contains(FacetKind::kYear) || kinds.contains(FacetKind::kMonth);
   std::vector<Xapian::valueno> slots;
   if (persons)
     for (Xapian::valueno k = 0; k < person_slots; ++k)
       slots.push_back(schema::kFirstPersonSlot + k);
-  if (mode == FacetMode::kValueStreams) {
+  // A match spy over several shards sees each shard's documents with that shard's own docids,
+  // which do not index the combined value streams; count those with the stock spies.
+  if (mode == FacetMode::kValueStreams && database.size() == 1) {
     stream_spy_ = std::make_unique<StreamSpy>(database, slots, dates);
     return;
   }

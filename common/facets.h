@@ -4,7 +4,7 @@
 // then merged by person_key() so one person is one row. Years and months come from the date
 // slot. Two counting paths give identical results:
 //   - kValueStreams: a match spy that walks each slot's value stream forward in step with the
-//     match (fast; local databases);
+//     match (fast; a single local database — with several shards the stock spies are used);
 //   - kStockSpies: one Xapian::ValueCountMatchSpy per slot, the spy a remote shard served by
 //     stock xapian-tcpsrv can run.
 #pragma once
@@ -66,7 +66,6 @@ class FacetCounter {
 
   class StreamSpy;
   std::set<FacetKind> kinds_;
-  FacetMode mode_;
   std::unique_ptr<StreamSpy> stream_spy_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> person_spies_;
   std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy_;

@@ -78,6 +78,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     bool newest_first = request.sort == SortOrder::kNewest;
     date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
     enquire.set_sort_by_key_then_relevance(&date_key, false);
+  } else {
+    // Equal scores (every hit of a pure filter such as person:matamba) go newest first rather
+    // than in docid order, which depends on how the archive was loaded and sharded.
+    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
   }
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
