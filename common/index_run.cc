@@ -384,7 +384,7 @@ std::string report_json(const IndexReport& report) {
                                  {"skipped", report.skipped},
                                  {"warnings", report.warnings},
                                  {"interrupted", report.interrupted_by != 0},
-                                 {"seconds", std::round(report.seconds * 10) / 10}};
+                                 {"seconds", std::round(report.seconds * 1000) / 1000}};
   return json.dump();
 }
 

@@ -22,3 +22,6 @@ run newssearch --from 2020-02 troops
 run newssearch '"no decision to leave Iraq"'
 run newssearch --sort newest --limit 5 --from 2023 ''
 run newssearch --format json --limit 1 withdrawing
+run newssearch --person Soleimani --facet person --limit 1
+run newssearch --facet year --limit 0 troops
+run newsindex stats
