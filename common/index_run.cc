@@ -93,6 +93,7 @@ class AnalysisSink : public ArticleSink {
         stop_(stop) {}
 
   void accept(Article article, const SourceLocation& where) override {
+    if (bytes_done_) bytes_done_->store(bytes_before_file_ + *bytes_in_file_);
     WorkItem item;
     item.id_term = id_term(article.id);
     item.id = article.id;
@@ -123,6 +124,15 @@ class AnalysisSink : public ArticleSink {
 
   void unreadable(const SourceLocation& where, const std::string& reason) {
     send_message(WorkItem::Kind::kUnreadable, where.describe() + ": skipped: " + reason);
+  }
+
+  // While a JSON Lines file is read: publish `before` + *in_file to `done` with each article.
+  // Null pointers stop publishing.
+  void track_progress(std::atomic<std::uint64_t>* done, std::uint64_t before,
+                      const std::uint64_t* in_file) {
+    bytes_done_ = done;
+    bytes_before_file_ = before;
+    bytes_in_file_ = in_file;
   }
 
   // Counts an input as unreadable whose skip was already reported.
@@ -171,6 +181,9 @@ class AnalysisSink : public ArticleSink {
   const IndexOptions& options_;
   BoundedQueue<WorkItem>& queue_;
   const std::atomic<bool>& stop_;
+  std::atomic<std::uint64_t>* bytes_done_ = nullptr;
+  std::uint64_t bytes_before_file_ = 0;
+  const std::uint64_t* bytes_in_file_ = nullptr;
 };
 
 // Runs on the calling thread: writes documents, counts every outcome, commits, reports
@@ -333,28 +346,12 @@ void analyse_inputs(const IndexOptions& options, AnalysisSink& sink,
         if (size_error) size = 0;
         if (file.format == InputFormat::kJsonLines) {
           bytes_in_file = 0;
-          // The reader updates bytes_in_file; publish it as articles go by.
-          struct Publishing : ArticleSink {
-            AnalysisSink& inner;
-            std::atomic<std::uint64_t>& done;
-            std::uint64_t before;
-            std::uint64_t& in_file;
-            Publishing(AnalysisSink& i, std::atomic<std::uint64_t>& d, std::uint64_t b,
-                       std::uint64_t& f)
-                : inner(i), done(d), before(b), in_file(f) {}
-            void accept(Article article, const SourceLocation& where) override {
-              done.store(before + in_file);
-              inner.accept(std::move(article), where);
-            }
-            void warn(const SourceLocation& where, const std::string& message) override {
-              inner.warn(where, message);
-            }
-            void skip(const SourceLocation& where, const std::string& reason) override {
-              inner.skip(where, reason);
-            }
-          } publishing(sink, bytes_done, bytes_before, bytes_in_file);
-          if (!read_jsonl_file(file.path.string(), file.display_path, publishing, &bytes_in_file))
-            sink.note_unreadable();  // the reader already reported the skip
+          // The reader keeps bytes_in_file at its offset; the sink publishes it per article.
+          sink.track_progress(&bytes_done, bytes_before, &bytes_in_file);
+          bool opened =
+              read_jsonl_file(file.path.string(), file.display_path, sink, &bytes_in_file);
+          sink.track_progress(nullptr, 0, nullptr);
+          if (!opened) sink.note_unreadable();  // the reader already reported the skip
         } else {
           std::string content;
           std::string error;
