@@ -1,5 +1,7 @@
 // The indexing run: an analysis thread reads, hashes, tags and builds documents; the calling
-// thread writes them with replace_document, commits and reports.
+// thread writes them with replace_document, commits and reports. Into an empty database the
+// calling thread instead routes documents to staging shard writers, one thread each, and the
+// shards are merged into place at the end (staging_area.h).
 #include "index_run.h"
 
 #include <xapian.h>
@@ -13,6 +15,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -22,6 +26,7 @@
 #include "archive_walker.h"
 #include "article_entities.h"
 #include "bounded_queue.h"
+#include "database_lock.h"
 #include "document_builder.h"
 #include "document_codec.h"
 #include "errors.h"
@@ -29,6 +34,8 @@
 #include "interrupt.h"
 #include "jsonl_reader.h"
 #include "schema.h"
+#include "shard_writer.h"
+#include "staging_area.h"
 #include "text_article.h"
 
 namespace newsarchive {
@@ -82,10 +89,11 @@ struct WorkItem {
 // thread only writes. Articles reach the writer in input order.
 class AnalysisSink : public ArticleSink {
  public:
-  AnalysisSink(const std::string& database_path, const Analyzer& analyzer,
+  // `databases` are what the run writes into: the database, or its staging shards.
+  AnalysisSink(const std::vector<std::string>& databases, const Analyzer& analyzer,
                const IndexOptions& options, BoundedQueue<WorkItem>& queue,
                const std::atomic<bool>& stop)
-      : snapshot_(database_path),
+      : snapshot_(open_all(databases)),
         generator_(analyzer.make_term_generator()),
         tagger_(EntityTagger::english()),
         options_(options),
@@ -147,6 +155,12 @@ class AnalysisSink : public ArticleSink {
   }
 
  private:
+  static Xapian::Database open_all(const std::vector<std::string>& paths) {
+    Xapian::Database all;
+    for (const std::string& path : paths) all.add_database(Xapian::Database(path));
+    return all;
+  }
+
   // The content hash stored for `term` in the snapshot, "" when absent. The snapshot is the
   // database as committed when the run started, or later: an article written earlier in this
   // run is not seen, so a repeated id is rewritten rather than skipped, which is still correct.
@@ -186,12 +200,15 @@ class AnalysisSink : public ArticleSink {
   const std::uint64_t* bytes_in_file_ = nullptr;
 };
 
-// Runs on the calling thread: writes documents, counts every outcome, commits, reports
-// progress.
+// Runs on the calling thread: writes documents (or hands them to staging shard writers),
+// counts every outcome, commits, reports progress.
 class Writer {
  public:
-  Writer(Xapian::WritableDatabase& database, const IndexOptions& options, spdlog::logger& log)
+  // With `shards` non-empty, documents go to the shards and the database is left alone.
+  Writer(Xapian::WritableDatabase& database, const IndexOptions& options, spdlog::logger& log,
+         std::vector<std::unique_ptr<ShardWriter>>& shards)
       : database_(database),
+        shards_(shards),
         options_(options),
         log_(log),
         person_slots_(person_slot_count(database)),
@@ -222,15 +239,26 @@ class Writer {
         break;
     }
     if (options_.prune) seen_ids_.insert(item.id_term);
-    person_slots_ =
-        std::max<size_t>(person_slots_, std::min<size_t>(item.persons, schema::kMaxPersonSlots));
+    size_t slots = std::min<size_t>(item.persons, schema::kMaxPersonSlots);
+    person_slots_ = std::max(person_slots_, slots);
+    if (item.undated) ++report_.undated;
+    last_id_ = item.id;
+    if (!shards_.empty()) return stage(item, slots);
     bool existed = database_.term_exists(item.id_term);
     database_.replace_document(item.id_term, item.document);
     ++(existed ? report_.changed : report_.added);
-    if (item.undated) ++report_.undated;
     ++uncommitted_;
-    last_id_ = item.id;
     after_article();
+  }
+
+  // After the shard writers finished: their counts join the report.
+  void add_shard_counts() {
+    for (const auto& shard : shards_) {
+      report_.added += shard->added();
+      report_.changed += shard->changed();
+      person_slots_ = std::max(person_slots_, shard->person_slots());
+    }
+    staged_ = 0;
   }
 
   // Explicit commits: the destructor's implicit commit would swallow errors such as disk full.
@@ -245,23 +273,17 @@ class Writer {
     last_commit_ = std::chrono::steady_clock::now();
   }
 
-  // Deletes every article whose id this run did not produce.
+  // Deletes every article whose id this run did not produce, from the database or, in a bulk
+  // load, from the shards (after their writers finished).
   void prune() {
-    std::string prefix(schema::kIdPrefix);
-    std::vector<std::string> gone;
-    for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it)
-      if (!seen_ids_.contains(*it)) gone.push_back(*it);
-    for (const std::string& term : gone) {
-      database_.delete_document(term);
-      ++report_.deleted;
-      ++uncommitted_;
-    }
+    if (shards_.empty()) return prune(database_);
+    for (const auto& shard : shards_) prune(shard->database());
   }
 
   void report_progress(bool finished) {
     if (!options_.on_progress) return;
     IndexProgress progress;
-    progress.processed = report_.processed();
+    progress.processed = report_.processed() + staged_;
     progress.skipped = report_.skipped;
     progress.bytes_total = bytes_total;
     progress.bytes_done = std::min<std::uint64_t>(bytes_done.load(), bytes_total);
@@ -277,22 +299,47 @@ class Writer {
   std::uint64_t bytes_total = 0;
 
  private:
+  // Hands a document to the shard its id belongs to; an id always maps to the same shard.
+  void stage(WorkItem& item, size_t slots) {
+    ShardWriter& shard = *shards_[XXH3_64bits(item.id_term.data(), item.id_term.size()) %
+                                  shards_.size()];
+    StagedDocument staged{std::move(item.id_term), std::move(item.id), std::move(item.document),
+                          slots};
+    if (!shard.submit(std::move(staged))) shard.finish();  // rethrows the writer's failure
+    ++staged_;
+    after_article();
+  }
+
+  void prune(Xapian::WritableDatabase& database) {
+    std::string prefix(schema::kIdPrefix);
+    std::vector<std::string> gone;
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it)
+      if (!seen_ids_.contains(*it)) gone.push_back(*it);
+    for (const std::string& term : gone) {
+      database.delete_document(term);
+      ++report_.deleted;
+      ++uncommitted_;
+    }
+  }
+
   void after_article() {
     bool due =
         uncommitted_ >= options_.commit_every ||
         (uncommitted_ > 0 &&
          std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit_).count() >=
              options_.commit_seconds);
-    if (due) commit();
+    if (due && shards_.empty()) commit();
     report_progress(false);
     if (interrupt_signal() != 0) throw StopRequested{};
   }
 
   Xapian::WritableDatabase& database_;
+  std::vector<std::unique_ptr<ShardWriter>>& shards_;
   const IndexOptions& options_;
   spdlog::logger& log_;
   size_t person_slots_;
   size_t uncommitted_ = 0;
+  size_t staged_ = 0;  // documents handed to shard writers, not yet in added/changed
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::string last_id_;
@@ -404,6 +451,39 @@ std::string report_summary(const IndexReport& report) {
   return summary;
 }
 
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+  try {
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseBusyError("database " + quote_value(path.string()) +
+                            " is being indexed by another process; try again later");
+  }
+}
+
+// Whether this run bulk-loads through staging shards, and how many: only into an empty
+// database (merging into a full one would rewrite it all), resuming an earlier load's shards.
+size_t staging_shards(const Xapian::WritableDatabase& database, const IndexOptions& options,
+                      StagingArea& staging, size_t left_by_earlier_run, spdlog::logger& log) {
+  if (database.get_doccount() == 0) {
+    if (left_by_earlier_run > 0) {
+      log.info("resuming the bulk load in {} ({} shards)", staging.directory().string(),
+               left_by_earlier_run);
+      return left_by_earlier_run;
+    }
+    return options.writers > 1 ? options.writers : 0;
+  }
+  if (left_by_earlier_run > 0) {
+    log.warn("{}: discarding an unfinished bulk load; the database already holds articles",
+             staging.directory().string());
+    staging.remove();
+  }
+  return 0;
+}
+
+}  // namespace
+
 IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
   for (const auto& input : options.inputs) {
     std::error_code error;
@@ -411,27 +491,38 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
       throw UserError("no such file or directory: " + quote_value(input.string()));
   }
   auto started = std::chrono::steady_clock::now();
-  // Xapian creates the database directory itself but not its parents.
-  if (options.database.has_parent_path()) {
+  {
     std::error_code error;
-    std::filesystem::create_directories(options.database.parent_path(), error);
+    std::filesystem::create_directories(options.database, error);
     if (error)
-      throw UserError("cannot create the directory for database " +
+      throw UserError("cannot create the database directory " +
                       quote_value(options.database.string()) + ": " + error.message());
   }
-  Xapian::WritableDatabase database;
-  try {
-    database = Xapian::WritableDatabase(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseBusyError("database " + quote_value(options.database.string()) +
-                            " is being indexed by another process; try again later");
-  }
+  DatabaseLock lock(options.database, options.database.string());
+  std::optional<DatabaseLock> merged_lock;  // taken over from the merged load, see below
+  StagingArea staging(options.database);
+  size_t left_by_earlier_run = staging.recover(log);
+  Xapian::WritableDatabase database = open_writable(options.database);
   Analyzer analyzer(resolve_language(database, options.language));
   database.set_metadata(std::string(schema::kLanguageKey), analyzer.language());
   database.set_metadata(std::string(schema::kSchemaVersionKey),
                         std::to_string(schema::kSchemaVersion));
+  // The snapshot the analysis thread reads needs a committed revision to open.
+  database.commit();
 
-  Writer writer(database, options, log);
+  size_t shard_count = staging_shards(database, options, staging, left_by_earlier_run, log);
+  std::vector<std::unique_ptr<ShardWriter>> shards;
+  std::vector<std::string> written_databases;
+  if (shard_count == 0) written_databases.push_back(options.database.string());
+  for (size_t k = 0; k < shard_count; ++k) {
+    std::filesystem::create_directories(staging.directory());
+    shards.push_back(std::make_unique<ShardWriter>(staging.shard_path(k), options.commit_every,
+                                                   options.commit_seconds));
+    written_databases.push_back(staging.shard_path(k).string());
+  }
+  for (auto& shard : shards) shard->start();
+
+  Writer writer(database, options, log, shards);
   // A first, cheap walk sizes the input, so progress can show a fraction and an ETA.
   if (options.on_progress)
     walk_archive(
@@ -443,14 +534,12 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
         },
         [](const std::string&, const std::string&) {});
 
-  // The snapshot the analysis thread reads needs a committed revision to open.
-  database.commit();
   BoundedQueue<WorkItem> queue(kQueueCapacity);
   std::atomic<bool> stop{false};
   std::exception_ptr analysis_failure;
   std::thread analysis([&] {
     try {
-      AnalysisSink sink(options.database.string(), analyzer, options, queue, stop);
+      AnalysisSink sink(written_databases, analyzer, options, queue, stop);
       analyse_inputs(options, sink, writer.bytes_done);
     } catch (const StopRequested&) {
     } catch (...) {
@@ -464,6 +553,11 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
     queue.close();
     if (analysis.joinable()) analysis.join();
   };
+  // Lets the shard writers write and commit what they were given.
+  auto finish_shards = [&] {
+    for (auto& shard : shards) shard->finish();
+    writer.add_shard_counts();
+  };
 
   try {
     while (std::optional<WorkItem> item = queue.pop()) {
@@ -472,6 +566,7 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
     }
     join_analysis();
     if (analysis_failure) std::rethrow_exception(analysis_failure);
+    finish_shards();
     if (interrupt_signal() != 0) throw StopRequested{};
     if (options.prune) {
       // Pruning after a partial read would delete articles that are still in the archive.
@@ -482,10 +577,27 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
     }
   } catch (const StopRequested&) {
     join_analysis();
+    finish_shards();
     writer.report().interrupted_by = interrupt_signal();
   } catch (...) {
     join_analysis();
     throw;
+  }
+  // An interrupted load is merged too, so what was indexed can be searched; the next run
+  // continues it by writing directly. (After kill -9 the next run resumes the shards instead.)
+  if (!shards.empty()) {
+    for (auto& shard : shards) shard->commit();  // after pruning
+    shards.clear();
+    if (options.on_progress) log.info("bulk load: merging the staging shards into the database");
+    staging.merge(shard_count);
+    database.close();
+    // The merged directory's lock file becomes the database's when the two are exchanged.
+    merged_lock.emplace(staging.merged_path(), options.database.string());
+    staging.exchange_into_place();
+    database = open_writable(options.database);
+    database.set_metadata(std::string(schema::kLanguageKey), analyzer.language());
+    database.set_metadata(std::string(schema::kSchemaVersionKey),
+                          std::to_string(schema::kSchemaVersion));
   }
   IndexReport report = writer.report();
   report.seconds =

@@ -1,5 +1,7 @@
 // newsindex: builds and updates a newsarchive database from article files.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <thread>
 #include <iostream>
 #include <optional>
 
@@ -68,6 +70,10 @@ CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& d
   index->add_option("--commit-seconds", options.commit_seconds, "Seconds between commits at most")
       ->capture_default_str()
       ->check(CLI::Range(0.1, 86400.0));
+  index->add_option("--writers", options.writers,
+                    "Writer threads when loading into an empty database (1: write directly)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
   index->add_flag("--force", options.force, "Rewrite every article, even unchanged ones");
   index->add_flag("--prune", options.prune,
                   "Delete articles whose id this run did not produce (sources that are gone)");
@@ -92,9 +98,10 @@ CLI::App* add_stats_options(CLI::App& app, StatsCommand& command, std::string& d
 
 int main(int argc, char** argv) {
   CLI::App app{"newsindex: index a news archive for newssearch"};
+  IndexCommand index_options;
+  index_options.options.writers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   app.require_subcommand(1);
   std::string database = default_database_path();
-  IndexCommand index_options;
   add_index_options(app, index_options, database);
   StatsCommand stats_options;
   CLI::App* stats = add_stats_options(app, stats_options, database);

@@ -1,0 +1,81 @@
+// The writer thread of one staging shard; see shard_writer.h.
+#include "shard_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "facets.h"
+#include "schema.h"
+
+namespace newsarchive {
+namespace {
+
+// Documents waiting for one shard's writer: enough to ride over a commit, few enough to keep
+// memory bounded.
+constexpr size_t kShardQueueCapacity = 64;
+
+}  // namespace
+
+ShardWriter::ShardWriter(const std::filesystem::path& path, size_t commit_every,
+                         double commit_seconds)
+    : database_(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC),
+      commit_every_(commit_every),
+      commit_seconds_(commit_seconds),
+      queue_(kShardQueueCapacity),
+      person_slots_(person_slot_count(database_)) {
+  database_.set_metadata(std::string(schema::kSchemaVersionKey),
+                         std::to_string(schema::kSchemaVersion));
+  database_.commit();
+}
+
+ShardWriter::~ShardWriter() {
+  queue_.close();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ShardWriter::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+bool ShardWriter::submit(StagedDocument document) {
+  return queue_.push(std::move(document));
+}
+
+void ShardWriter::finish() {
+  queue_.close();
+  if (thread_.joinable()) thread_.join();
+  if (failure_) std::rethrow_exception(failure_);
+  commit();
+}
+
+void ShardWriter::run() {
+  try {
+    while (std::optional<StagedDocument> staged = queue_.pop()) write(*staged);
+  } catch (...) {
+    failure_ = std::current_exception();
+    queue_.close();  // the coordinator's next submit() sees the failure
+  }
+}
+
+void ShardWriter::write(StagedDocument& staged) {
+  bool existed = database_.term_exists(staged.id_term);
+  database_.replace_document(staged.id_term, staged.document);
+  ++(existed ? changed_ : added_);
+  person_slots_ = std::max(person_slots_, staged.person_slots);
+  last_id_ = std::move(staged.id);
+  ++uncommitted_;
+  if (uncommitted_ >= commit_every_ ||
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit_).count() >=
+          commit_seconds_)
+    commit();
+}
+
+void ShardWriter::commit() {
+  database_.set_metadata(std::string(schema::kPersonSlotsKey), std::to_string(person_slots_));
+  nlohmann::json checkpoint = {{"written", added_ + changed_}, {"last_id", last_id_}};
+  database_.set_metadata(std::string(schema::kCheckpointKey), checkpoint.dump());
+  database_.commit();
+  uncommitted_ = 0;
+  last_commit_ = std::chrono::steady_clock::now();
+}
+
+}  // namespace newsarchive

@@ -1,0 +1,72 @@
+// One staging shard of a bulk load and the thread that writes it.
+//
+// The indexing run routes each new or changed article to a shard by a hash of its id, so an id
+// always lands in the same shard, and the shard's writer thread replaces documents and commits
+// every `commit_every` documents or `commit_seconds`, each commit with the shard's checkpoint.
+// Shards are opened with DB_NO_SYNC: a killed process loses nothing the kernel was given, and a
+// shard damaged by a power cut is thrown away by the next run (bulk_load.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "bounded_queue.h"
+
+namespace newsarchive {
+
+// A document on its way into a shard.
+struct StagedDocument {
+  std::string id_term;
+  std::string id;
+  Xapian::Document document;
+  size_t person_slots = 0;  // person value slots the document uses
+};
+
+class ShardWriter {
+ public:
+  // Opens (creating if needed) the shard at `path` and commits once, so readers can open it.
+  ShardWriter(const std::filesystem::path& path, size_t commit_every, double commit_seconds);
+  ~ShardWriter();
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  void start();
+  // Blocks while the shard's queue is full; false once the writer has stopped.
+  bool submit(StagedDocument document);
+  // Writes what is queued, commits, joins the thread and rethrows a write failure.
+  void finish();
+
+  // After finish(): the shard, for pruning and merging.
+  Xapian::WritableDatabase& database() { return database_; }
+  size_t added() const { return added_; }
+  size_t changed() const { return changed_; }
+  // The most person slots any document in this shard uses, this run or earlier ones.
+  size_t person_slots() const { return person_slots_; }
+  // Commits the shard's state now (after pruning), with its checkpoint.
+  void commit();
+
+ private:
+  void run();
+  void write(StagedDocument& staged);
+
+  Xapian::WritableDatabase database_;
+  size_t commit_every_;
+  double commit_seconds_;
+  BoundedQueue<StagedDocument> queue_;
+  std::thread thread_;
+  std::exception_ptr failure_;
+  size_t uncommitted_ = 0;
+  size_t added_ = 0;
+  size_t changed_ = 0;
+  size_t person_slots_ = 0;
+  std::string last_id_;
+  std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace newsarchive
