@@ -16,8 +16,8 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_set>
@@ -301,8 +301,8 @@ class Writer {
  private:
   // Hands a document to the shard its id belongs to; an id always maps to the same shard.
   void stage(WorkItem& item, size_t slots) {
-    ShardWriter& shard = *shards_[XXH3_64bits(item.id_term.data(), item.id_term.size()) %
-                                  shards_.size()];
+    ShardWriter& shard =
+        *shards_[XXH3_64bits(item.id_term.data(), item.id_term.size()) % shards_.size()];
     StagedDocument staged{std::move(item.id_term), std::move(item.id), std::move(item.document),
                           slots};
     if (!shard.submit(std::move(staged))) shard.finish();  // rethrows the writer's failure
@@ -588,7 +588,7 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
   if (!shards.empty()) {
     for (auto& shard : shards) shard->commit();  // after pruning
     shards.clear();
-    if (options.on_progress) log.info("bulk load: merging the staging shards into the database");
+    log.info("bulk load: merging the staging shards into the database");
     staging.merge(shard_count);
     database.close();
     // The merged directory's lock file becomes the database's when the two are exchanged.

@@ -73,16 +73,17 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
+  // Ties never fall back to docid order, which depends on how the archive was loaded, sharded
+  // and merged: equal dates are ordered by the content hash, unique to each article.
   Xapian::MultiValueKeyMaker date_key;
-  if (request.sort != SortOrder::kRelevance) {
-    bool newest_first = request.sort == SortOrder::kNewest;
-    date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
-    enquire.set_sort_by_key_then_relevance(&date_key, false);
-  } else {
-    // Equal scores (every hit of a pure filter such as person:matamba) go newest first rather
-    // than in docid order, which depends on how the archive was loaded and sharded.
-    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
-  }
+  bool newest_first = request.sort != SortOrder::kOldest;
+  date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
+  date_key.add_value(schema::kContentHashSlot);
+  if (request.sort != SortOrder::kRelevance)
+    enquire.set_sort_by_key(&date_key, false);
+  else
+    // Equal scores (every hit of a pure filter such as person:matamba) go newest first.
+    enquire.set_sort_by_relevance_then_key(&date_key, false);
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
   if (!request.facets.empty()) {

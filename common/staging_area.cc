@@ -120,8 +120,8 @@ void StagingArea::merge(size_t shards) {
 }
 
 void StagingArea::exchange_into_place() {
-  if (::renameat2(AT_FDCWD, merged_path().c_str(), AT_FDCWD, database_.c_str(),
-                  RENAME_EXCHANGE) != 0)
+  if (::renameat2(AT_FDCWD, merged_path().c_str(), AT_FDCWD, database_.c_str(), RENAME_EXCHANGE) !=
+      0)
     throw system_failure("cannot move the merged database " + merged_path().string() +
                              " into place at " + database_.string(),
                          errno);

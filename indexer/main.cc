@@ -1,9 +1,9 @@
 // newsindex: builds and updates a newsarchive database from article files.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <thread>
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include "article_entities.h"
 #include "cli_support.h"
@@ -70,8 +70,9 @@ CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& d
   index->add_option("--commit-seconds", options.commit_seconds, "Seconds between commits at most")
       ->capture_default_str()
       ->check(CLI::Range(0.1, 86400.0));
-  index->add_option("--writers", options.writers,
-                    "Writer threads when loading into an empty database (1: write directly)")
+  index
+      ->add_option("--writers", options.writers,
+                   "Writer threads when loading into an empty database (1: write directly)")
       ->capture_default_str()
       ->check(CLI::Range(1, 16));
   index->add_flag("--force", options.force, "Rewrite every article, even unchanged ones");

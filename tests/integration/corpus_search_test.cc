@@ -40,7 +40,8 @@ struct IndexOutcome {
   std::string log;
 };
 
-IndexOutcome index_into(const fs::path& database, const std::vector<fs::path>& inputs) {
+IndexOutcome index_into(const fs::path& database, const std::vector<fs::path>& inputs,
+                        size_t writers = 1) {
   std::ostringstream captured;
   auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
   spdlog::logger log("test", sink);
@@ -48,6 +49,7 @@ IndexOutcome index_into(const fs::path& database, const std::vector<fs::path>& i
   IndexOptions options;
   options.database = database;
   options.inputs = inputs;
+  options.writers = writers;
   IndexOutcome outcome;
   outcome.report = run_index(options, log);
   log.flush();
@@ -483,6 +485,49 @@ TEST(CorpusShards, ShardsAndTheirCompactedMergeRankLikeOneDatabase) {
     EXPECT_EQ(ids_of(actual), ids_of(expected));
     EXPECT_EQ(actual.facets, expected.facets);
   }
+}
+
+// A bulk load (staging shards merged into place) gives the same articles, in the same order,
+// as one writer, even where scores and dates tie: ties are broken by content, not docid.
+TEST(CorpusBulkLoad, StagingShardsMergedIntoPlaceSearchLikeOneWriter) {
+  TempDir dir;
+  fs::path archive = dir.path() / "archive";
+  fs::copy(kCorpus, archive, fs::copy_options::recursive);
+  std::string feed;
+  for (int i = 0; i < 300; ++i)
+    feed += "{\"id\": \"tie-" + std::to_string(i) + "\", \"date\": \"2021-0" +
+            std::to_string(1 + i % 3) + "-01\", \"title\": \"Harbour report\", \"body\": " +
+            "\"Aurelio Matamba said the harbour works go on.\"}\n";
+  write_file(archive / "ties.jsonl", feed);
+
+  fs::path single = dir.path() / "single";
+  fs::path bulk = dir.path() / "bulk";
+  IndexOutcome one = index_into(single, {archive}, 1);
+  IndexOutcome three = index_into(bulk, {archive}, 3);
+  EXPECT_EQ(three.report.added, one.report.added);
+  EXPECT_EQ(three.report.added, count_corpus_articles() + 300);
+  EXPECT_NE(three.log.find("merging the staging shards"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir.path() / "bulk.staging"));
+  EXPECT_EQ(Xapian::Database(bulk.string()).get_doccount(), one.report.added);
+
+  Searcher expected_searcher({single.string()});
+  Searcher actual_searcher({bulk.string()});
+  for (SortOrder sort : {SortOrder::kRelevance, SortOrder::kNewest, SortOrder::kOldest}) {
+    for (const std::string query : {"harbour", "", "person:matamba", "Esper", "troops"}) {
+      SearchRequest request = request_for(query, 1000);
+      request.sort = sort;
+      request.facets = {FacetKind::kPerson, FacetKind::kMonth};
+      SearchResult expected = expected_searcher.search(request);
+      SearchResult actual = actual_searcher.search(request);
+      ASSERT_FALSE(expected.hits.empty()) << query;
+      EXPECT_EQ(ids_of(actual), ids_of(expected)) << query << " sort " << static_cast<int>(sort);
+      EXPECT_EQ(actual.facets, expected.facets) << query;
+    }
+  }
+  // A second run over the loaded database writes directly and finds nothing to do.
+  IndexOutcome again = index_into(bulk, {archive}, 3);
+  EXPECT_EQ(again.report.unchanged, one.report.added);
+  EXPECT_EQ(again.report.indexed(), 0u);
 }
 
 // A small archive of its own for date edges and undated articles.

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <nlohmann/json.hpp>
 
+#include "database_lock.h"
 #include "errors.h"
 #include "index_run.h"
 #include "interrupt.h"
@@ -25,7 +26,9 @@ std::string article_text(const std::string& date, const std::string& body) {
          "\n";
 }
 
-class Incremental : public ::testing::Test {
+// Run with one writer and with a bulk load through two staging shards (the first run into an
+// empty database), which must behave the same.
+class Incremental : public ::testing::TestWithParam<size_t> {
  protected:
   void SetUp() override {
     testing::write_file(archive() / "a.txt", article_text("2021-01-01", "Harbour opens again."));
@@ -43,6 +46,7 @@ class Incremental : public ::testing::Test {
     options.inputs = {archive()};
     options.force = force;
     options.prune = prune;
+    options.writers = GetParam();
     return run_index(options, log);
   }
 
@@ -55,7 +59,7 @@ class Incremental : public ::testing::Test {
   testing::TempDir dir_;
 };
 
-TEST_F(Incremental, SecondRunOverUnchangedArchiveWritesNothing) {
+TEST_P(Incremental, SecondRunOverUnchangedArchiveWritesNothing) {
   IndexReport first = index();
   EXPECT_EQ(first.added, 3u);
   IndexReport second = index();
@@ -65,7 +69,7 @@ TEST_F(Incremental, SecondRunOverUnchangedArchiveWritesNothing) {
   EXPECT_EQ(report_summary(second).substr(0, 43), "0 new, 0 changed, 3 unchanged, 0 deleted, 0");
 }
 
-TEST_F(Incremental, ChangedArticleIsRewrittenAndOthersLeftAlone) {
+TEST_P(Incremental, ChangedArticleIsRewrittenAndOthersLeftAlone) {
   index();
   testing::write_file(archive() / "b.txt",
                       article_text("2021-01-02", "Bridge closed for repairs."));
@@ -77,14 +81,14 @@ TEST_F(Incremental, ChangedArticleIsRewrittenAndOthersLeftAlone) {
   EXPECT_EQ(Xapian::Database(database()).get_doccount(), 3u);
 }
 
-TEST_F(Incremental, ForceRewritesEveryArticle) {
+TEST_P(Incremental, ForceRewritesEveryArticle) {
   index();
   IndexReport second = index(/*force=*/true);
   EXPECT_EQ(second.changed, 3u);
   EXPECT_EQ(second.unchanged, 0u);
 }
 
-TEST_F(Incremental, PruneDeletesArticlesWhoseSourceIsGone) {
+TEST_P(Incremental, PruneDeletesArticlesWhoseSourceIsGone) {
   index();
   fs::remove(archive() / "c.txt");
   IndexReport without_prune = index();
@@ -97,7 +101,7 @@ TEST_F(Incremental, PruneDeletesArticlesWhoseSourceIsGone) {
   EXPECT_EQ(hits("ferry"), 0u);
 }
 
-TEST_F(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
+TEST_P(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
   index();
   Xapian::Database db(database());
   EXPECT_EQ(db.get_metadata(std::string(schema::kCheckpointKey)),
@@ -110,13 +114,13 @@ TEST_F(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
             R"("undated":0,"warnings":0})");
 }
 
-TEST_F(Incremental, SecondWriterIsRefusedWithDatabaseBusyError) {
+TEST_P(Incremental, SecondWriterIsRefusedWithDatabaseBusyError) {
   index();
   Xapian::WritableDatabase holder(database(), Xapian::DB_OPEN);
   EXPECT_THROW(index(), DatabaseBusyError);
 }
 
-TEST_F(Incremental, InterruptStopsAfterTheCurrentArticleAndCommitsIt) {
+TEST_P(Incremental, InterruptStopsAfterTheCurrentArticleAndCommitsIt) {
   install_interrupt_handlers();
   std::raise(SIGTERM);
   IndexReport report = index();
@@ -129,6 +133,15 @@ TEST_F(Incremental, InterruptStopsAfterTheCurrentArticleAndCommitsIt) {
   EXPECT_EQ(resumed.added, 3u);
   EXPECT_EQ(resumed.interrupted_by, 0);
 }
+
+TEST_P(Incremental, RunLockHeldElsewhereIsRefusedWithDatabaseBusyError) {
+  fs::create_directories(database());
+  DatabaseLock holder(database(), "elsewhere");
+  EXPECT_THROW(index(), DatabaseBusyError);
+  EXPECT_FALSE(fs::exists(database() + ".staging"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Writers, Incremental, ::testing::Values(1, 2));
 
 }  // namespace
 }  // namespace newsarchive
