@@ -116,6 +116,9 @@ class AnalysisSink : public ArticleSink {
                       " persons named; person facets count the first " +
                       std::to_string(schema::kMaxPersonSlots));
     item.document = build_document(article, generator_);
+    if (article.date)
+      item.document.add_value(schema::kSortKeySlot, article.date->slot_key() +
+                                                        hash.substr(0, schema::kSortKeyHashDigits));
     item.document.add_value(schema::kContentHashSlot, hash);
     item.undated = !article.date;
     item.persons = article.persons.size();

@@ -31,8 +31,8 @@ struct IndexOptions {
   double commit_seconds = 10;  // ...or this many seconds since the last commit
   // Writer threads for a bulk load into an empty database (staging_area.h); 1 writes directly.
   size_t writers = 1;
-  bool force = false;          // rewrite articles even when their content is unchanged
-  bool prune = false;          // delete articles whose id this run did not produce
+  bool force = false;  // rewrite articles even when their content is unchanged
+  bool prune = false;  // delete articles whose id this run did not produce
   // Called after every article and once at the end (finished = true); keep it cheap.
   std::function<void(const IndexProgress&)> on_progress;
 };

@@ -74,16 +74,21 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   // Ties never fall back to docid order, which depends on how the archive was loaded, sharded
-  // and merged: equal dates are ordered by the content hash, unique to each article.
-  Xapian::MultiValueKeyMaker date_key;
-  bool newest_first = request.sort != SortOrder::kOldest;
-  date_key.add_value(schema::kDateSlot, newest_first, newest_first ? "" : kUndatedSortsLast);
-  date_key.add_value(schema::kContentHashSlot);
-  if (request.sort != SortOrder::kRelevance)
-    enquire.set_sort_by_key(&date_key, false);
-  else
-    // Equal scores (every hit of a pure filter such as person:matamba) go newest first.
-    enquire.set_sort_by_relevance_then_key(&date_key, false);
+  // and merged: the sort-key slot orders equal dates by content hash (schema.h).
+  Xapian::MultiValueKeyMaker oldest_first;
+  oldest_first.add_value(schema::kSortKeySlot, false, kUndatedSortsLast);
+  switch (request.sort) {
+    case SortOrder::kRelevance:
+      // Equal scores (every hit of a pure filter such as person:matamba) go newest first.
+      enquire.set_sort_by_relevance_then_value(schema::kSortKeySlot, true);
+      break;
+    case SortOrder::kNewest:  // undated articles have no value and sort last
+      enquire.set_sort_by_value_then_relevance(schema::kSortKeySlot, true);
+      break;
+    case SortOrder::kOldest:
+      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+      break;
+  }
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
   if (!request.facets.empty()) {
