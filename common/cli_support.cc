@@ -103,6 +103,12 @@ int run_guarded(const std::string& program, const std::function<int()>& body) {
   } catch (const DatabaseBusyError& error) {
     std::cerr << program << ": error: " << error.what() << "\n";
     return kBusy;
+  } catch (const DatabaseDamagedError& error) {
+    std::cerr << program << ": error: " << error.what() << "\n";
+    return kDamaged;
+  } catch (const DiskFullError& error) {
+    std::cerr << program << ": error: " << error.what() << "\n";
+    return kDiskFull;
   } catch (const UserError& error) {
     std::cerr << program << ": error: " << error.what() << "\n";
   } catch (const Xapian::DatabaseLockError& error) {

@@ -15,7 +15,9 @@ namespace newsarchive {
 enum ExitCode : int {
   kOk = 0,
   kPartial = 1,
-  kUsage = 2,              // bad option, bad query, missing or unusable database, fatal error
+  kUsage = 2,              // bad option, bad query, missing database, other fatal error
+  kDamaged = 3,            // the database is damaged or --db is not a database: rebuild it
+  kDiskFull = 4,           // the disk filled up; the database is at its last commit
   kBusy = 75,              // EX_TEMPFAIL: another process is indexing the database; retry later
   kInterruptedBase = 128,  // + signal number: stopped by SIGINT/SIGTERM after committing
 };
@@ -44,7 +46,8 @@ int report_usage_error(const std::string& program, const std::string& message);
 std::string read_input(const std::string& path);
 
 // Runs `body` and maps what escapes it to a one-line message on stderr and an exit code:
-// UserError and Xapian errors exit kUsage; nothing escapes as a crash or a stack trace.
+// DatabaseBusyError exits kBusy, DatabaseDamagedError kDamaged, DiskFullError kDiskFull,
+// UserError and other errors kUsage; nothing escapes as a crash or a stack trace.
 int run_guarded(const std::string& program, const std::function<int()>& body);
 
 }  // namespace newsarchive

@@ -20,6 +20,20 @@ class DatabaseBusyError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database cannot be used as it is: damaged, not a database at all, or unreadable by this
+// version (exit code 3). The message says what to do (usually: rebuild it from the archive).
+class DatabaseDamagedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The disk or quota filled up while writing; the database stays at its last commit, so running
+// the same command again after freeing space finishes the job (exit code 4).
+class DiskFullError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Quotes a user-supplied value for an error message.
 inline std::string quote_value(const std::string& value) {
   return "'" + value + "'";

@@ -26,6 +26,7 @@
 #include "archive_walker.h"
 #include "article_entities.h"
 #include "bounded_queue.h"
+#include "database_errors.h"
 #include "database_lock.h"
 #include "document_builder.h"
 #include "document_codec.h"
@@ -214,7 +215,8 @@ class Writer {
         shards_(shards),
         options_(options),
         log_(log),
-        person_slots_(person_slot_count(database)),
+        // A rebuild has not opened the (possibly damaged) database it replaces.
+        person_slots_(options.rebuild ? 0 : person_slot_count(database)),
         last_commit_(std::chrono::steady_clock::now()) {}
 
   void handle(WorkItem& item) {
@@ -465,6 +467,19 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
   }
 }
 
+// The language of a rebuild: the one asked for, else the old database's if it can still be
+// read, else the default.
+std::string rebuild_language(const IndexOptions& options) {
+  if (!options.language.empty()) return options.language;
+  try {
+    std::string stored =
+        Xapian::Database(options.database.string()).get_metadata(std::string(schema::kLanguageKey));
+    if (!stored.empty()) return stored;
+  } catch (const Xapian::Error&) {
+  }
+  return kDefaultLanguage;
+}
+
 // Whether this run bulk-loads through staging shards, and how many: only into an empty
 // database (merging into a full one would rewrite it all), resuming an earlier load's shards.
 size_t staging_shards(const Xapian::WritableDatabase& database, const IndexOptions& options,
@@ -485,15 +500,15 @@ size_t staging_shards(const Xapian::WritableDatabase& database, const IndexOptio
   return 0;
 }
 
-}  // namespace
-
-IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
+// Runs the index; run_index() turns what escapes into errors a user can act on.
+IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) {
   for (const auto& input : options.inputs) {
     std::error_code error;
     if (!std::filesystem::exists(input, error))
       throw UserError("no such file or directory: " + quote_value(input.string()));
   }
   auto started = std::chrono::steady_clock::now();
+  check_database_path(options.database, options.rebuild);
   {
     std::error_code error;
     std::filesystem::create_directories(options.database, error);
@@ -504,16 +519,28 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
   DatabaseLock lock(options.database, options.database.string());
   std::optional<DatabaseLock> merged_lock;  // taken over from the merged load, see below
   StagingArea staging(options.database);
-  size_t left_by_earlier_run = staging.recover(log);
-  Xapian::WritableDatabase database = open_writable(options.database);
-  Analyzer analyzer(resolve_language(database, options.language));
-  database.set_metadata(std::string(schema::kLanguageKey), analyzer.language());
-  database.set_metadata(std::string(schema::kSchemaVersionKey),
-                        std::to_string(schema::kSchemaVersion));
-  // The snapshot the analysis thread reads needs a committed revision to open.
-  database.commit();
-
-  size_t shard_count = staging_shards(database, options, staging, left_by_earlier_run, log);
+  size_t left_by_earlier_run = staging.recover(log, options.rebuild);
+  // A rebuild never opens the database it replaces: it loads everything into staging shards
+  // and exchanges the result with it, so a damaged database is readable until that moment.
+  Xapian::WritableDatabase database;
+  std::optional<Analyzer> analyzer_holder;
+  size_t shard_count = 0;
+  if (options.rebuild) {
+    analyzer_holder.emplace(rebuild_language(options));
+    shard_count =
+        left_by_earlier_run > 0 ? left_by_earlier_run : std::max<size_t>(1, options.writers);
+    log.info("rebuilding {} from the archive", options.database.string());
+  } else {
+    database = open_writable(options.database);
+    analyzer_holder.emplace(resolve_language(database, options.language));
+    database.set_metadata(std::string(schema::kLanguageKey), analyzer_holder->language());
+    database.set_metadata(std::string(schema::kSchemaVersionKey),
+                          std::to_string(schema::kSchemaVersion));
+    // The snapshot the analysis thread reads needs a committed revision to open.
+    database.commit();
+    shard_count = staging_shards(database, options, staging, left_by_earlier_run, log);
+  }
+  const Analyzer& analyzer = *analyzer_holder;
   std::vector<std::unique_ptr<ShardWriter>> shards;
   std::vector<std::string> written_databases;
   if (shard_count == 0) written_databases.push_back(options.database.string());
@@ -593,7 +620,7 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
     shards.clear();
     log.info("bulk load: merging the staging shards into the database");
     staging.merge(shard_count);
-    database.close();
+    if (!options.rebuild) database.close();
     // The merged directory's lock file becomes the database's when the two are exchanged.
     merged_lock.emplace(staging.merged_path(), options.database.string());
     staging.exchange_into_place();
@@ -610,6 +637,23 @@ IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
   writer.bytes_done.store(writer.bytes_total);
   writer.report_progress(true);
   return report;
+}
+
+}  // namespace
+
+IndexReport run_index(const IndexOptions& options, spdlog::logger& log) {
+  try {
+    return run_checked_index(options, log);
+  } catch (const Xapian::Error&) {
+    rethrow_database_error(options.database);
+  } catch (const std::system_error& error) {
+    if (error.code() == std::errc::no_space_on_device || error.code().value() == EDQUOT)
+      throw DiskFullError("disk full while writing database " +
+                          quote_value(options.database.string()) + " (" + error.what() +
+                          "); it is kept at its last commit: free some space and run the same "
+                          "command again");
+    throw;
+  }
 }
 
 }  // namespace newsarchive

@@ -31,6 +31,9 @@ struct IndexOptions {
   double commit_seconds = 10;  // ...or this many seconds since the last commit
   // Writer threads for a bulk load into an empty database (staging_area.h); 1 writes directly.
   size_t writers = 1;
+  // Build the database again from the inputs alone, replacing what is there even if it is
+  // damaged; the old one stays readable until the new one is swapped in (staging_area.h).
+  bool rebuild = false;
   bool force = false;  // rewrite articles even when their content is unchanged
   bool prune = false;  // delete articles whose id this run did not produce
   // Called after every article and once at the end (finished = true); keep it cheap.
@@ -66,8 +69,10 @@ std::string report_json(const IndexReport& report);
 // metadata. A SIGINT/SIGTERM recorded by install_interrupt_handlers() stops the run after the
 // current article with a final commit (report.interrupted_by says which).
 // Throws UserError for unusable options (missing input path, language mismatch),
-// DatabaseBusyError when another process holds the write lock, and lets Xapian::Error escape
-// for other database failures.
+// DatabaseBusyError when another process holds the write lock, DatabaseDamagedError when the
+// database is damaged or --db is not a database directory (nothing is written then),
+// DiskFullError when the disk fills up (the database stays at its last commit), and lets other
+// Xapian::Error escape.
 IndexReport run_index(const IndexOptions& options, spdlog::logger& log);
 
 }  // namespace newsarchive

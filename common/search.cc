@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "analyzer.h"
+#include "database_errors.h"
 #include "document_codec.h"
 #include "errors.h"
 #include "schema.h"
@@ -31,13 +32,14 @@ Xapian::Database open_database(const std::string& path) {
                     "; create one with: newsindex index --db " + path + " ARCHIVE_PATH");
   try {
     return Xapian::Database(path);
-  } catch (const Xapian::DatabaseOpeningError& failure) {
-    throw UserError("cannot open database " + quote_value(path) + ": " + failure.get_msg());
+  } catch (const Xapian::Error&) {
+    rethrow_database_error(path);
   }
 }
 
 Searcher::Searcher(const std::vector<std::string>& database_paths) {
   for (const std::string& path : database_paths) {
+    paths_.push_back(path);
     Xapian::Database shard = open_database(path);
     std::string language = shard.get_metadata(std::string(schema::kLanguageKey));
     if (language.empty()) language = kDefaultLanguage;
@@ -55,8 +57,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
     try {
       return search_once(request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw;
+      if (attempt == kMaxAttempts)
+        throw DatabaseBusyError("the database changed " + std::to_string(kMaxAttempts) +
+                                " times while this search read it; try again");
       database_.reopen();
+    } catch (const Xapian::DatabaseLockError&) {
+      throw;
+    } catch (const Xapian::Error&) {
+      // Damage found while searching: name the database (the first, when there are several).
+      rethrow_database_error(paths_.front());
     }
   }
 }

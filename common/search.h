@@ -71,6 +71,7 @@ class Searcher {
  private:
   SearchResult search_once(const SearchRequest& request);
 
+  std::vector<std::string> paths_;  // as given, for error messages
   Xapian::Database database_;
   std::string language_;
   Xapian::valueno person_slots_ = 0;  // the most any shard uses

@@ -23,8 +23,9 @@ namespace fs = std::filesystem;
 // so a later run can tell whether the exchange already happened.
 constexpr const char* kMergeCompleteFile = "merged.complete";
 
-std::runtime_error system_failure(const std::string& what, int error) {
-  return std::runtime_error(what + ": " + std::strerror(error));
+// Keeps errno as the error code, so a full disk can be recognised (index_run.cc).
+std::system_error system_failure(const std::string& what, int error) {
+  return std::system_error(error, std::generic_category(), what);
 }
 
 // fsync(2) on a file or directory, so what was written survives a power cut.
@@ -49,7 +50,7 @@ std::pair<std::string, Xapian::doccount> identify(const fs::path& path) {
   try {
     Xapian::Database database(path.string());
     return {database.get_uuid(), database.get_doccount()};
-  } catch (const Xapian::DatabaseOpeningError&) {
+  } catch (const Xapian::Error&) {  // none there, or damaged: either way not the merge
     return {"", 0};
   }
 }
@@ -66,14 +67,14 @@ fs::path StagingArea::shard_path(size_t shard) const {
   return directory_ / ("shard-" + std::to_string(shard));
 }
 
-size_t StagingArea::recover(spdlog::logger& log) {
+size_t StagingArea::recover(spdlog::logger& log, bool rebuilding) {
   std::error_code error;
   if (!fs::is_directory(directory_, error)) return 0;
   fs::path marker = directory_ / kMergeCompleteFile;
   if (fs::exists(marker, error)) {
     std::string merged_uuid = read_small_file(marker);
     auto [uuid, documents] = identify(database_);
-    if (uuid != merged_uuid && documents == 0) {
+    if (uuid != merged_uuid && (documents == 0 || rebuilding)) {
       log.info("finishing the bulk load an earlier run merged: moving it into place");
       exchange_into_place();
     } else {

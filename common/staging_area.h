@@ -30,7 +30,8 @@ class StagingArea {
   // merge whose exchange did not happen is exchanged now if the database is still empty; one
   // already exchanged is cleared away. Returns the number of staging shards left to resume,
   // 0 when there are none. The caller holds the database lock.
-  size_t recover(spdlog::logger& log);
+  // When `rebuilding`, a complete merge replaces the database whatever it holds.
+  size_t recover(spdlog::logger& log, bool rebuilding = false);
 
   // Compacts shards 0..shards-1 into merged_path(), flushes it to disk and marks it complete.
   void merge(size_t shards);

@@ -75,6 +75,8 @@ CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& d
                    "Writer threads when loading into an empty database (1: write directly)")
       ->capture_default_str()
       ->check(CLI::Range(1, 16));
+  index->add_flag("--rebuild", options.rebuild,
+                  "Build the database again from PATH alone, replacing it even if damaged");
   index->add_flag("--force", options.force, "Rewrite every article, even unchanged ones");
   index->add_flag("--prune", options.prune,
                   "Delete articles whose id this run did not produce (sources that are gone)");
