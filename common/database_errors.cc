@@ -48,9 +48,11 @@ void rethrow_database_error(const fs::path& path) {
   } catch (const Xapian::DatabaseLockError&) {
     throw;
   } catch (const Xapian::Error& error) {
+    std::string reason = error.get_msg();
+    if (error.get_error_string()) reason += std::string(": ") + error.get_error_string();
     if (is_disk_full(error))
       throw DiskFullError("disk full while writing database " + quote_value(path.string()) + " (" +
-                          error.get_msg() +
+                          reason +
                           "); it is kept at its last commit: free some space and run the same "
                           "command again");
     // Xapian::Error is not polymorphic; its type name is the way to tell subclasses apart.

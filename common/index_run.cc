@@ -28,6 +28,7 @@
 #include "bounded_queue.h"
 #include "database_errors.h"
 #include "database_lock.h"
+#include "disk_space.h"
 #include "document_builder.h"
 #include "document_codec.h"
 #include "errors.h"
@@ -175,7 +176,12 @@ class AnalysisSink : public ArticleSink {
         if (posting == snapshot_.postlist_end(term)) return "";
         return snapshot_.get_document(*posting).get_value(schema::kContentHashSlot);
       } catch (const Xapian::DatabaseModifiedError&) {
-        snapshot_.reopen();  // the writer committed twice meanwhile
+        // The writer committed twice meanwhile. Reopening can meet the same fate; then the
+        // next attempt fails again and comes back here.
+        try {
+          snapshot_.reopen();
+        } catch (const Xapian::DatabaseModifiedError&) {
+        }
       }
     }
     return "";
@@ -269,6 +275,7 @@ class Writer {
   // Explicit commits: the destructor's implicit commit would swallow errors such as disk full.
   // The checkpoint and the articles it describes become visible in the same atomic commit.
   void commit() {
+    require_free_space(options_.database, kCommitHeadroomBytes, options_.database.string());
     // The searcher needs to know how many person slots to count; it only ever grows.
     database_.set_metadata(std::string(schema::kPersonSlotsKey), std::to_string(person_slots_));
     nlohmann::json checkpoint = {{"processed", report_.processed()}, {"last_id", last_id_}};

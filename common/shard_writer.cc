@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "disk_space.h"
 #include "facets.h"
 #include "schema.h"
 
@@ -17,7 +18,8 @@ constexpr size_t kShardQueueCapacity = 64;
 
 ShardWriter::ShardWriter(const std::filesystem::path& path, size_t commit_every,
                          double commit_seconds)
-    : database_(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC),
+    : path_(path),
+      database_(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC),
       commit_every_(commit_every),
       commit_seconds_(commit_seconds),
       queue_(kShardQueueCapacity),
@@ -70,6 +72,7 @@ void ShardWriter::write(StagedDocument& staged) {
 }
 
 void ShardWriter::commit() {
+  require_free_space(path_, kCommitHeadroomBytes, path_.string());
   database_.set_metadata(std::string(schema::kPersonSlotsKey), std::to_string(person_slots_));
   nlohmann::json checkpoint = {{"written", added_ + changed_}, {"last_id", last_id_}};
   database_.set_metadata(std::string(schema::kCheckpointKey), checkpoint.dump());

@@ -55,6 +55,7 @@ class ShardWriter {
   void run();
   void write(StagedDocument& staged);
 
+  std::filesystem::path path_;
   Xapian::WritableDatabase database_;
   size_t commit_every_;
   double commit_seconds_;

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "disk_space.h"
 #include "errors.h"
 
 namespace newsarchive {
@@ -100,7 +101,14 @@ size_t StagingArea::recover(spdlog::logger& log, bool rebuilding) {
 
 void StagingArea::merge(size_t shards) {
   Xapian::Database all;
-  for (size_t k = 0; k < shards; ++k) all.add_database(Xapian::Database(shard_path(k).string()));
+  std::uint64_t shard_bytes = 0;
+  for (size_t k = 0; k < shards; ++k) {
+    all.add_database(Xapian::Database(shard_path(k).string()));
+    for (const fs::directory_entry& entry : fs::directory_iterator(shard_path(k)))
+      if (entry.is_regular_file()) shard_bytes += entry.file_size();
+  }
+  // The merged database is never larger than its shards.
+  require_free_space(directory_, shard_bytes + kCommitHeadroomBytes, database_.string());
   std::error_code error;
   fs::remove_all(merged_path(), error);
   all.compact(merged_path().string());
