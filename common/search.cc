@@ -2,7 +2,9 @@
 #include "search.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "analyzer.h"
 #include "database_errors.h"
@@ -13,7 +15,10 @@
 namespace newsarchive {
 namespace {
 
-constexpr int kMaxAttempts = 3;
+// Tries before a search gives up on a database that keeps changing under it. Each retry waits
+// a little longer, so an indexer committing every few articles still lets a search through.
+constexpr int kMaxAttempts = 10;
+constexpr std::chrono::milliseconds kRetryPause{5};
 
 // The match counts at least this many documents, so totals up to it are exact rather than
 // estimated; beyond it Xapian's estimate is reported as "about".
@@ -23,6 +28,15 @@ constexpr Xapian::doccount kExactCountThreshold = 1000;
 // ascending order (and newest-first puts the empty value last already).
 const std::string kUndatedSortsLast = "99999999";
 
+// Moves `database` to the latest revision. If another commit discards that one at once, the
+// caller's next attempt fails the same way and comes back here.
+void reopen_quietly(Xapian::Database& database) {
+  try {
+    database.reopen();
+  } catch (const Xapian::DatabaseModifiedError&) {
+  }
+}
+
 }  // namespace
 
 Xapian::Database open_database(const std::string& path) {
@@ -30,10 +44,18 @@ Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path, error))
     throw UserError("no database at " + quote_value(path) +
                     "; create one with: newsindex index --db " + path + " ARCHIVE_PATH");
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::Error&) {
-    rethrow_database_error(path);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A commit discarded the revision while it was being opened: open the new one.
+      if (attempt == kMaxAttempts)
+        throw DatabaseBusyError("database " + quote_value(path) + " changed " +
+                                std::to_string(kMaxAttempts) +
+                                " times while it was being opened; try again");
+    } catch (const Xapian::Error&) {
+      rethrow_database_error(path);
+    }
   }
 }
 
@@ -41,13 +63,28 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
   for (const std::string& path : database_paths) {
     paths_.push_back(path);
     Xapian::Database shard = open_database(path);
-    std::string language = shard.get_metadata(std::string(schema::kLanguageKey));
+    std::string language;
+    Xapian::valueno person_slots = 0;
+    // An indexer committing meanwhile can discard the revision just opened, even here.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        language = shard.get_metadata(std::string(schema::kLanguageKey));
+        person_slots = person_slot_count(shard);
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts)
+          throw DatabaseBusyError("database " + quote_value(path) + " changed " +
+                                  std::to_string(kMaxAttempts) +
+                                  " times while it was being opened; try again");
+        reopen_quietly(shard);
+      }
+    }
     if (language.empty()) language = kDefaultLanguage;
     if (!language_.empty() && language != language_)
       throw UserError("databases use different languages: " + quote_value(language_) + " and " +
                       quote_value(language) + " (" + path + ")");
     language_ = language;
-    person_slots_ = std::max(person_slots_, person_slot_count(shard));
+    person_slots_ = std::max(person_slots_, person_slots);
     database_.add_database(shard);
   }
 }
@@ -60,7 +97,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (attempt == kMaxAttempts)
         throw DatabaseBusyError("the database changed " + std::to_string(kMaxAttempts) +
                                 " times while this search read it; try again");
-      database_.reopen();
+      std::this_thread::sleep_for(kRetryPause * attempt);
+      reopen_quietly(database_);
     } catch (const Xapian::DatabaseLockError&) {
       throw;
     } catch (const Xapian::Error&) {
