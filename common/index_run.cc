@@ -533,6 +533,11 @@ IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) 
   std::optional<Analyzer> analyzer_holder;
   size_t shard_count = 0;
   if (options.rebuild) {
+    if (left_by_earlier_run > 0) {
+      // A rebuild starts from nothing: shards left by an earlier run may be what is damaged.
+      staging.remove();
+      left_by_earlier_run = 0;
+    }
     analyzer_holder.emplace(rebuild_language(options));
     shard_count =
         left_by_earlier_run > 0 ? left_by_earlier_run : std::max<size_t>(1, options.writers);
@@ -626,7 +631,18 @@ IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) 
     for (auto& shard : shards) shard->commit();  // after pruning
     shards.clear();
     log.info("bulk load: merging the staging shards into the database");
-    staging.merge(shard_count);
+    try {
+      staging.merge(shard_count);
+    } catch (const Xapian::Error& error) {
+      if (is_disk_full(error)) throw;
+      // Shards written without fsync can be damaged by a power cut in ways opening does not
+      // reveal; resuming them would fail the same way every time.
+      staging.remove();
+      throw DatabaseDamagedError(
+          std::string("the staging shards of the bulk load could not be merged (") +
+          error.get_type() + ": " + error.get_msg() +
+          "); they were discarded: run the same command again to load the archive afresh");
+    }
     if (!options.rebuild) database.close();
     // The merged directory's lock file becomes the database's when the two are exchanged.
     merged_lock.emplace(staging.merged_path(), options.database.string());
