@@ -1,8 +1,12 @@
 // Query parsing: QueryParser set up from the schema table, with the date: field processor.
 #include "query_parser.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
+#include <stdexcept>
+#include <vector>
 
 #include "document_builder.h"
 #include "errors.h"
@@ -11,6 +15,144 @@
 
 namespace newsarchive {
 namespace {
+
+// "U+001B", as Unicode writes code points.
+std::string code_point_name(unsigned code_point) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", code_point);
+  return name;
+}
+
+std::string byte_name(unsigned char byte) {
+  char name[8];
+  std::snprintf(name, sizeof name, "0x%02x", static_cast<unsigned>(byte));
+  return name;
+}
+
+// The control characters that are whitespace: Xapian's parser treats each as a space.
+bool is_whitespace_control(unsigned code_point) {
+  return code_point == '\t' || code_point == '\n' || code_point == '\v' || code_point == '\f' ||
+         code_point == '\r';
+}
+
+// C0, DEL and C1 (U+0080-U+009F, which some terminals obey as escape sequences).
+bool is_control(unsigned code_point) {
+  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
+}
+
+// Checks text a user typed and returns it with TAB, LF, VT, FF and CR turned into spaces.
+//
+// Throws UserError unless `text` is valid UTF-8 (RFC 3629: no overlong forms, surrogates or code
+// points past U+10FFFF) whose only control characters are those five. Rejecting rather than
+// stripping: Xapian would read an invalid byte as a Latin-1 letter and search for a word nobody
+// typed, and a control character is pasted debris (or a terminal escape sequence) that error
+// messages quoting the text must not echo. The message names `what` ("query") and the 1-based
+// byte position, and never the offending bytes themselves. Turning the five into spaces changes
+// nothing for the parser and keeps every message that quotes the text on one line.
+std::string clean_user_text(const std::string& text, std::string_view what) {
+  std::string cleaned = text;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    size_t length = lead < 0x80                    ? 1
+                    : lead >= 0xC2 && lead <= 0xDF ? 2
+                    : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                   : 0;  // continuation, C0/C1 overlong, F5+
+    unsigned code_point = length == 1   ? lead
+                          : length == 2 ? lead & 0x1Fu
+                          : length == 3 ? lead & 0x0Fu
+                                        : lead & 0x07u;
+    bool valid = length != 0 && i + length <= text.size();
+    for (size_t k = 1; valid && k < length; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0u) == 0x80u;
+      code_point = (code_point << 6) | (next & 0x3Fu);
+    }
+    if (valid && length == 3)
+      valid = code_point >= 0x800 && (code_point < 0xD800 || code_point > 0xDFFF);
+    if (valid && length == 4) valid = code_point >= 0x10000 && code_point <= 0x10FFFF;
+    if (!valid)
+      throw UserError(std::string(what) + " is not valid UTF-8 at byte " + std::to_string(i + 1) +
+                      " (" + byte_name(lead) + ")");
+    if (is_whitespace_control(code_point))
+      cleaned[i] = ' ';
+    else if (is_control(code_point))
+      throw UserError(std::string(what) + " contains control character " +
+                      code_point_name(code_point) + " at byte " + std::to_string(i + 1));
+    i += length;
+  }
+  return cleaned;
+}
+
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+// Throws UserError for a NEAR/n or ADJ/n operator whose n is over kMaxProximityWindow.
+//
+// This has to look at the text: Xapian accumulates n in a size_t without an overflow check and
+// keeps 32 bits of it, so the parsed query cannot tell NEAR/4294967297 from NEAR/1. Operators are
+// recognised as Xapian's lexer recognises them (upper case, n of ASCII digits ending at
+// whitespace or the end), except that the scan does not track quotes or fields and treats a
+// non-ASCII character before the word as a word boundary. So it may also refuse an absurd n that
+// Xapian would have read as words ("NEAR/99999" in a phrase), never the other way round.
+void check_proximity_windows(const std::string& text) {
+  for (size_t start = 0; start < text.size(); ++start) {
+    if (start > 0) {
+      auto previous = static_cast<unsigned char>(text[start - 1]);
+      if (std::isalnum(previous) || previous == '_') continue;
+    }
+    std::string_view rest = std::string_view(text).substr(start);
+    std::string_view name = rest.starts_with("NEAR/")  ? "NEAR"
+                            : rest.starts_with("ADJ/") ? "ADJ"
+                                                       : "";
+    if (name.empty()) continue;
+    size_t digits = start + name.size() + 1;
+    size_t end = digits;
+    size_t window = 0;
+    // Saturates just past the limit, so no length of digits can overflow.
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) {
+      window =
+          std::min(window * 10 + static_cast<size_t>(text[end] - '0'), kMaxProximityWindow + 1);
+      ++end;
+    }
+    if (end == digits || window <= kMaxProximityWindow) continue;
+    if (end < text.size() && !Xapian::Unicode::is_whitespace(
+                                 *Xapian::Utf8Iterator(text.data() + end, text.size() - end)))
+      continue;  // "NEAR/5000x": Xapian reads it as words
+    throw UserError(std::string(name) +
+                    " window too wide: " + quote_value(text.substr(start, end - start)) +
+                    " (the limit is " + std::to_string(kMaxProximityWindow) +
+                    " words; use AND for words anywhere in an article)");
+  }
+}
+
+// What a parsed query costs, counted as kMaxQueryTerms and kMaxQueryWildcards define it.
+struct QueryCost {
+  size_t terms = 0;  // terms, wildcards and value ranges, each occurrence
+  size_t wildcards = 0;
+};
+
+// Walks the tree with an explicit stack: brackets can nest as deep as the byte limit allows.
+QueryCost query_cost(const Xapian::Query& query) {
+  QueryCost cost;
+  std::vector<Xapian::Query> pending{query};
+  while (!pending.empty()) {
+    Xapian::Query node = std::move(pending.back());
+    pending.pop_back();
+    Xapian::Query::op type = node.get_type();
+    if (type == Xapian::Query::OP_WILDCARD) {
+      ++cost.terms;
+      ++cost.wildcards;
+    } else if (type == Xapian::Query::LEAF_TERM || type == Xapian::Query::OP_VALUE_RANGE ||
+               type == Xapian::Query::OP_VALUE_GE || type == Xapian::Query::OP_VALUE_LE) {
+      ++cost.terms;
+    }
+    for (size_t i = 0; i < node.get_num_subqueries(); ++i) pending.push_back(node.get_subquery(i));
+  }
+  return cost;
+}
 
 bool is_operator_word(const std::string& word) {
   return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
@@ -64,12 +206,30 @@ class FilterFieldProcessor : public Xapian::FieldProcessor {
 }  // namespace
 
 Xapian::Query person_filter_query(const std::string& name) {
-  std::string key = person_key(name);
-  if (key.empty()) throw UserError("empty person name: " + quote_value(name));
+  std::string cleaned = clean_user_text(name, "person name");
+  std::string key = person_key(cleaned);
+  if (key.empty()) throw UserError("empty person name: " + quote_value(cleaned));
   // A bare surname matches every canonical person whose surname it is.
-  if (is_bare_surname(name))
-    return Xapian::Query(filter_term(schema::kSurnamePrefix, surname_key(name)));
+  if (is_bare_surname(cleaned))
+    return Xapian::Query(filter_term(schema::kSurnamePrefix, surname_key(cleaned)));
   return Xapian::Query(filter_term(schema::kPersonPrefix, key));
+}
+
+bool is_user_reachable_term(std::string_view term) {
+  // Xapian marks a stemmed form with Z before any prefix ("Ztroop", "ZSiraq").
+  if (term.starts_with('Z')) term.remove_prefix(1);
+  // Prefixes are upper case and the parser lower-cases what it makes terms of, so a term that
+  // does not start with a capital has no prefix.
+  if (term.empty() || !is_ascii_upper(term.front())) return true;
+  auto under = [term](std::string_view prefix) {
+    return term.starts_with(prefix) &&
+           (term.size() == prefix.size() || !is_ascii_upper(term[prefix.size()]));
+  };
+  for (const schema::FieldSpec& field : schema::kFields) {
+    if (under(field.prefix)) return true;
+    if (field.kind == schema::FieldKind::kPerson && under(schema::kSurnamePrefix)) return true;
+  }
+  return false;
 }
 
 std::string normalise_all_caps(const std::string& text) {
@@ -108,7 +268,15 @@ Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
 
 Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer,
                                const Xapian::Database& database, DefaultOperator default_operator) {
-  if (text.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query::MatchAll;
+  // Cheapest first: nothing below looks at more than kMaxQueryBytes.
+  if (text.size() > kMaxQueryBytes)
+    throw UserError("query too long: " + std::to_string(text.size()) + " bytes (the limit is " +
+                    std::to_string(kMaxQueryBytes) + ")");
+  std::string cleaned = clean_user_text(text, "query");
+  if (cleaned.find_first_not_of(' ') == std::string::npos) return Xapian::Query::MatchAll;
+  std::string normalised = normalise_all_caps(cleaned);
+  check_proximity_windows(normalised);
+
   Xapian::QueryParser parser;
   analyzer.configure(parser);
   parser.set_database(database);
@@ -127,11 +295,28 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
 
   constexpr unsigned kFlags =
       Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
+  Xapian::Query query;
   try {
-    return parser.parse_query(normalise_all_caps(text), kFlags);
+    query = parser.parse_query(normalised, kFlags);
   } catch (const Xapian::QueryParserError& error) {
-    throw UserError("invalid query: " + error.get_msg() + ": " + quote_value(text));
+    throw UserError("invalid query: " + error.get_msg() + ": " + quote_value(cleaned));
   }
+
+  QueryCost cost = query_cost(query);
+  if (cost.terms > kMaxQueryTerms)
+    throw UserError("query too long: " + std::to_string(cost.terms) + " terms (the limit is " +
+                    std::to_string(kMaxQueryTerms) + ")");
+  if (cost.wildcards > kMaxQueryWildcards)
+    throw UserError("too many wildcards in query: " + std::to_string(cost.wildcards) +
+                    " (the limit is " + std::to_string(kMaxQueryWildcards) + ")");
+  // The schema promises that user text cannot reach internal terms; a term that does is a bug
+  // in a field processor or in this function, not a user error (the query fuzzer treats it as a
+  // crash).
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
+    if (!is_user_reachable_term(*term))
+      throw std::logic_error("the query parser produced the internal term " + quote_value(*term) +
+                             "; please report this as a bug");
+  return query;
 }
 
 }  // namespace newsarchive

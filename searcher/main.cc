@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <limits>
 
 #include "cli_support.h"
 #include "errors.h"
@@ -96,7 +97,11 @@ int main(int argc, char** argv) {
   app.add_option("-n,--limit", options.limit, "Results to show")
       ->check(CLI::Range(0u, 10000u))
       ->capture_default_str();
-  app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
+  // Any offset is safe (Xapian clamps it to the number of documents); the range makes CLI11 say
+  // what is wrong with a negative or too-large value instead of "Could not convert".
+  app.add_option("--offset", options.offset, "Results to skip")
+      ->check(CLI::Range(Xapian::doccount{0}, std::numeric_limits<Xapian::doccount>::max()))
+      ->capture_default_str();
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

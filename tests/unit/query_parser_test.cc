@@ -221,5 +221,239 @@ TEST_F(ParseUserQuery, TypedDateTermsBecomeOrdinaryWords) {
   EXPECT_EQ(terms("troops Y2020"), (std::vector<std::string>{"Ztroop", "y2020"}));
 }
 
+// ---- Query abuse (issue item 5): limits, text checks, lenient parsing, internal prefixes. ----
+
+// "w0 w1 ... w<count-1>": distinct words none of which is in the fixture's vocabulary.
+std::string numbered_words(size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += (i ? " w" : "w") + std::to_string(i);
+  return text;
+}
+
+// `count` copies of `word`, space-separated.
+std::string repeated(const std::string& word, size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += (i ? " " : "") + word;
+  return text;
+}
+
+TEST_F(ParseUserQuery, QueryAtTheByteLimitIsParsed) {
+  EXPECT_EQ(user_error(std::string(4096, 'a')), "");
+}
+
+TEST_F(ParseUserQuery, QueryOverTheByteLimitIsRejected) {
+  EXPECT_EQ(user_error(std::string(4097, 'a')), "query too long: 4097 bytes (the limit is 4096)");
+}
+
+TEST_F(ParseUserQuery, MegabyteQueryIsRejectedByItsLength) {
+  EXPECT_EQ(user_error(std::string(1 << 20, 'a')),
+            "query too long: 1048576 bytes (the limit is 4096)");
+}
+
+// Ten thousand terms cannot fit in 4 KiB, so the byte limit reports them.
+TEST_F(ParseUserQuery, TenThousandTermQueryIsRejectedByItsLength) {
+  EXPECT_EQ(user_error(numbered_words(10000)), "query too long: 58889 bytes (the limit is 4096)");
+}
+
+TEST_F(ParseUserQuery, QueryAtTheTermLimitIsParsed) {
+  EXPECT_EQ(terms(numbered_words(64)).size(), 64u);
+}
+
+TEST_F(ParseUserQuery, QueryOverTheTermLimitIsRejected) {
+  EXPECT_EQ(user_error(numbered_words(65)), "query too long: 65 terms (the limit is 64)");
+}
+
+// The limit bounds posting lists opened, so a repeated word counts each time.
+TEST_F(ParseUserQuery, RepeatedWordsCountEachTime) {
+  EXPECT_EQ(user_error(repeated("troops", 65)), "query too long: 65 terms (the limit is 64)");
+}
+
+TEST_F(ParseUserQuery, PhraseWordsCountAsTerms) {
+  EXPECT_EQ(user_error("\"" + numbered_words(65) + "\""),
+            "query too long: 65 terms (the limit is 64)");
+}
+
+// Each date: filter scans the date value stream, so it costs like a term.
+TEST_F(ParseUserQuery, DateFiltersCountAsTerms) {
+  EXPECT_EQ(user_error("troops " + repeated("date:2020", 64)),
+            "query too long: 65 terms (the limit is 64)");
+}
+
+TEST_F(ParseUserQuery, EightWildcardsAreParsed) {
+  EXPECT_EQ(describe("a* b* c* d* e* f* g* h*"),
+            "Query((WILDCARD SYNONYM a AND WILDCARD SYNONYM b AND WILDCARD SYNONYM c AND "
+            "WILDCARD SYNONYM d AND WILDCARD SYNONYM e AND WILDCARD SYNONYM f AND "
+            "WILDCARD SYNONYM g AND WILDCARD SYNONYM h))");
+}
+
+TEST_F(ParseUserQuery, NineWildcardsAreRejected) {
+  EXPECT_EQ(user_error("a* b* c* d* e* f* g* h* i*"),
+            "too many wildcards in query: 9 (the limit is 8)");
+}
+
+TEST_F(ParseUserQuery, ProximityWindowAtTheLimitIsParsed) {
+  EXPECT_EQ(describe("troops NEAR/1000 iraq"), "Query((troops@1 NEAR 1001 iraq@2))");
+  EXPECT_EQ(describe("troops ADJ/1000 iraq"), "Query((troops@1 PHRASE 1001 iraq@2))");
+}
+
+TEST_F(ParseUserQuery, ProximityWindowOverTheLimitIsRejected) {
+  EXPECT_EQ(user_error("troops NEAR/1001 iraq"),
+            "NEAR window too wide: 'NEAR/1001' (the limit is 1000 words; use AND for words "
+            "anywhere in an article)");
+  EXPECT_EQ(user_error("troops NEAR/999999999 iraq"),
+            "NEAR window too wide: 'NEAR/999999999' (the limit is 1000 words; use AND for words "
+            "anywhere in an article)");
+  EXPECT_EQ(user_error("(troops ADJ/5000 iraq)"),
+            "ADJ window too wide: 'ADJ/5000' (the limit is 1000 words; use AND for words "
+            "anywhere in an article)");
+}
+
+// Xapian keeps 32 bits of n: unchecked, NEAR/4294967297 would mean NEAR/1.
+TEST_F(ParseUserQuery, ProximityWindowThatWouldOverflowIsRejected) {
+  EXPECT_EQ(user_error("troops NEAR/4294967297 iraq"),
+            "NEAR window too wide: 'NEAR/4294967297' (the limit is 1000 words; use AND for words "
+            "anywhere in an article)");
+  EXPECT_EQ(user_error("troops NEAR/99999999999999999999999 iraq"),
+            "NEAR window too wide: 'NEAR/99999999999999999999999' (the limit is 1000 words; use "
+            "AND for words anywhere in an article)");
+}
+
+TEST_F(ParseUserQuery, AllCapsProximityWindowIsChecked) {
+  EXPECT_EQ(user_error("TROOPS NEAR/5000 IRAQ"),
+            "NEAR window too wide: 'NEAR/5000' (the limit is 1000 words; use AND for words "
+            "anywhere in an article)");
+}
+
+// Where Xapian reads NEAR/n as words, so does the check.
+TEST_F(ParseUserQuery, ProximityLookalikesAreWords) {
+  EXPECT_EQ(describe("troops near/5000 iraq"),
+            "Query((Ztroop@1 AND (near@2 PHRASE 2 5000@3) AND Ziraq@4))");
+  EXPECT_EQ(describe("troops NEAR/5000x iraq"),
+            "Query((Ztroop@1 AND (near@2 PHRASE 2 5000x@3) AND Ziraq@4))");
+  EXPECT_EQ(describe("troops xNEAR/5000 iraq"),
+            "Query((Ztroop@1 AND (xnear@2 PHRASE 2 5000@3) AND Ziraq@4))");
+}
+
+TEST_F(ParseUserQuery, ControlCharactersAreRejectedByCodePointAndByte) {
+  EXPECT_EQ(user_error("troops\x1b[31m iraq"), "query contains control character U+001B at byte 7");
+  EXPECT_EQ(user_error(std::string("a\0b", 3)),
+            "query contains control character U+0000 at byte 2");
+  EXPECT_EQ(user_error("\x7f"), "query contains control character U+007F at byte 1");
+  // C1 controls (here CSI, U+009B) are escape sequences to some terminals.
+  EXPECT_EQ(user_error("troops \xc2\x9b"), "query contains control character U+009B at byte 8");
+}
+
+TEST_F(ParseUserQuery, WhitespaceControlsAreSpaces) {
+  EXPECT_EQ(describe("troops\tiraq\r\nwithdrawing\v\f"),
+            "Query((Ztroop@1 AND Ziraq@2 AND Zwithdraw@3))");
+  EXPECT_EQ(describe("\r\n\v\f"), "Query(<alldocuments>)");
+}
+
+// The message quotes the query, so a newline in it would split the message over two lines.
+TEST_F(ParseUserQuery, SyntaxErrorMessageStaysOnOneLine) {
+  EXPECT_EQ(user_error("troops\nAND\n"),
+            "invalid query: Syntax: <expression> AND <expression>: 'troops AND '");
+}
+
+TEST_F(ParseUserQuery, InvalidUtf8IsRejectedByByte) {
+  EXPECT_EQ(user_error("troops \xff"), "query is not valid UTF-8 at byte 8 (0xff)");
+  EXPECT_EQ(user_error("\x80troops"), "query is not valid UTF-8 at byte 1 (0x80)");
+  EXPECT_EQ(user_error("troops \xc3"), "query is not valid UTF-8 at byte 8 (0xc3)");  // cut short
+  EXPECT_EQ(user_error("\xc3("), "query is not valid UTF-8 at byte 1 (0xc3)");
+  EXPECT_EQ(user_error("\xc0\xaf"), "query is not valid UTF-8 at byte 1 (0xc0)");  // overlong '/'
+  EXPECT_EQ(user_error("\xe0\x80\xaf"), "query is not valid UTF-8 at byte 1 (0xe0)");  // overlong
+  EXPECT_EQ(user_error("\xed\xa0\x80"), "query is not valid UTF-8 at byte 1 (0xed)");  // surrogate
+  EXPECT_EQ(user_error("\xf4\x90\x80\x80"), "query is not valid UTF-8 at byte 1 (0xf4)");
+}
+
+TEST_F(ParseUserQuery, ValidMultibyteTextIsParsed) {
+  EXPECT_EQ(describe("Élysée 😀 troops"), "Query((élysée@1 AND Ztroop@2))");
+}
+
+// Xapian's lenient readings are kept where they are what the user meant.
+TEST_F(ParseUserQuery, UnclosedQuoteRunsToTheEnd) {
+  EXPECT_EQ(describe("\"troops iraq"), "Query((troops@1 PHRASE 2 iraq@2))");
+}
+
+TEST_F(ParseUserQuery, UnbalancedBracketsAreIgnored) {
+  EXPECT_EQ(describe("(troops OR iraq"), "Query((Ztroop@1 OR Ziraq@2))");
+  EXPECT_EQ(describe("troops)"), "Query(Ztroop@1)");
+  EXPECT_EQ(describe("((troops) iraq"), "Query((Ztroop@1 AND Ziraq@2))");
+}
+
+TEST_F(ParseUserQuery, PunctuationOnlyMatchesNothing) {
+  EXPECT_EQ(describe("\""), "Query()");
+  EXPECT_EQ(describe("()"), "Query()");
+}
+
+// A boolean operator without both operands is an error rather than a guess.
+TEST_F(ParseUserQuery, LoneOperatorsAreSyntaxErrors) {
+  EXPECT_EQ(user_error("AND"), "invalid query: Syntax: <expression> AND <expression>: 'AND'");
+  EXPECT_EQ(user_error("NOT"), "invalid query: Syntax: <expression> NOT <expression>: 'NOT'");
+  EXPECT_EQ(user_error("OR OR"), "invalid query: Syntax: <expression> OR <expression>: 'OR OR'");
+  EXPECT_EQ(user_error("NOT troops"),
+            "invalid query: Syntax: <expression> NOT <expression>: 'NOT troops'");
+  EXPECT_EQ(user_error("troops OR OR iraq"),
+            "invalid query: Syntax: <expression> OR <expression>: 'troops OR OR iraq'");
+}
+
+// Typed internal terms are lower-cased into ordinary words and never gain a prefix.
+TEST_F(ParseUserQuery, TypedInternalPrefixesBecomeOrdinaryWords) {
+  EXPECT_EQ(describe("Qreuters-1"), "Query((qreuters@1 PHRASE 2 1@2))");
+  EXPECT_EQ(describe("XPmark"), "Query(xpmark@1)");
+  EXPECT_EQ(describe("troops XPmark"), "Query((Ztroop@1 AND xpmark@2))");
+  EXPECT_EQ(describe("D20200106"), "Query(Zd20200106@1)");
+  EXPECT_EQ(describe("XFesper XGiraq XOnato"), "Query((xfesper@1 AND xgiraq@2 AND xonato@3))");
+}
+
+TEST_F(ParseUserQuery, UnknownFieldIsReadAsWords) {
+  EXPECT_EQ(describe("foo:bar"), "Query((foo@1 PHRASE 2 bar@2))");
+  EXPECT_EQ(describe("XP:mark"), "Query((xp@1 PHRASE 2 mark@2))");
+  EXPECT_EQ(describe("Q:2020"), "Query((q@1 PHRASE 2 2020@2))");
+}
+
+TEST_F(ParseUserQuery, TypedPrefixWildcardsStayUnprefixed) {
+  EXPECT_EQ(describe("XP*"), "Query(WILDCARD SYNONYM xp)");
+  EXPECT_EQ(describe("troops Q*"), "Query((Ztroop@1 AND WILDCARD SYNONYM q))");
+}
+
+// Inside a field, a typed prefix is part of the value, under that field's prefix only.
+TEST_F(ParseUserQuery, TypedPrefixesInFieldValuesStayInTheField) {
+  EXPECT_EQ(describe("title:XPmark"), "Query(Sxpmark@1)");
+  EXPECT_EQ(describe("source:Qreuters-1"), "Query(0 * XSqreuters-1)");
+  EXPECT_EQ(describe("person:XUNDATED"), "Query(0 * XFxundated)");
+  EXPECT_EQ(describe("place:D20200106"), "Query(0 * XGd20200106)");
+}
+
+TEST(IsUserReachableTerm, WordsStemsAndFieldTermsAreReachable) {
+  for (const char* term : {"troops", "Ztroop", "élysée", "2020", "Siraq", "ZSiraq", "Asmith",
+                           "ZAsmith", "XSnws", "XPmark esper", "XFesper", "XGnew york", "XOnato"})
+    EXPECT_TRUE(is_user_reachable_term(term)) << term;
+}
+
+TEST(IsUserReachableTerm, InternalTermsAreNot) {
+  for (const char* term : {"Q2020/01/troops.txt", "Qreuters-1", "Y2020", "M202001", "D20200106",
+                           "XUNDATED", "ZQfoo", "XPQfoo", "SXPmark", "XZ"})
+    EXPECT_FALSE(is_user_reachable_term(term)) << term;
+}
+
+TEST(PersonFilterQuery, WhitespaceControlsAreSpaces) {
+  EXPECT_EQ(person_filter_query("Mark\tEsper").get_description(), "Query(XPmark esper)");
+}
+
+TEST(PersonFilterQuery, ControlCharactersAndInvalidUtf8AreRejected) {
+  auto message = [](const std::string& name) -> std::string {
+    try {
+      person_filter_query(name);
+    } catch (const UserError& error) {
+      return error.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(message("Mark\x1b Esper"), "person name contains control character U+001B at byte 5");
+  EXPECT_EQ(message("Mark \xff"), "person name is not valid UTF-8 at byte 6 (0xff)");
+  EXPECT_EQ(message("\n"), "empty person name: ' '");
+}
+
 }  // namespace
 }  // namespace newsarchive
