@@ -80,8 +80,30 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program,
   return logger;
 }
 
+std::string one_line(std::string_view message) {
+  std::string line;
+  line.reserve(message.size());
+  for (size_t i = 0; i < message.size(); ++i) {
+    auto byte = static_cast<unsigned char>(message[i]);
+    bool c1 = byte == 0xC2 && i + 1 < message.size() &&
+              static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(message[i + 1]) <= 0x9F;
+    if (byte == '\t' || byte == '\n' || byte == '\v' || byte == '\f' || byte == '\r') {
+      line += ' ';
+    } else if (byte < 0x20 || byte == 0x7F || c1) {
+      unsigned code = c1 ? static_cast<unsigned char>(message[++i]) : byte;
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", code);
+      line += escaped;
+    } else {
+      line += message[i];
+    }
+  }
+  return line;
+}
+
 int report_usage_error(const std::string& program, const std::string& message) {
-  std::cerr << program << ": error: " << message << " (see " << program << " --help)\n";
+  std::cerr << program << ": error: " << one_line(message) << " (see " << program << " --help)\n";
   return kUsage;
 }
 
@@ -101,25 +123,27 @@ int run_guarded(const std::string& program, const std::function<int()>& body) {
   try {
     return body();
   } catch (const DatabaseBusyError& error) {
-    std::cerr << program << ": error: " << error.what() << "\n";
+    std::cerr << program << ": error: " << one_line(error.what()) << "\n";
     return kBusy;
   } catch (const DatabaseDamagedError& error) {
-    std::cerr << program << ": error: " << error.what() << "\n";
+    std::cerr << program << ": error: " << one_line(error.what()) << "\n";
     return kDamaged;
   } catch (const DiskFullError& error) {
-    std::cerr << program << ": error: " << error.what() << "\n";
+    std::cerr << program << ": error: " << one_line(error.what()) << "\n";
     return kDiskFull;
   } catch (const UserError& error) {
-    std::cerr << program << ": error: " << error.what() << "\n";
+    std::cerr << program << ": error: " << one_line(error.what()) << "\n";
   } catch (const Xapian::DatabaseLockError& error) {
-    std::cerr << program << ": error: database is locked by another process: " << error.get_msg()
+    std::cerr << program
+              << ": error: database is locked by another process: " << one_line(error.get_msg())
               << "\n";
   } catch (const Xapian::Error& error) {
-    std::cerr << program << ": error: " << error.get_type() << ": " << error.get_msg() << "\n";
+    std::cerr << program << ": error: " << error.get_type() << ": " << one_line(error.get_msg())
+              << "\n";
   } catch (const std::bad_alloc&) {
     std::cerr << program << ": error: out of memory\n";
   } catch (const std::exception& error) {
-    std::cerr << program << ": error: " << error.what() << "\n";
+    std::cerr << program << ": error: " << one_line(error.what()) << "\n";
   }
   return kUsage;
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace newsarchive {
 
@@ -36,6 +37,11 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
 std::shared_ptr<spdlog::logger> make_stderr_logger(
     const std::string& program, const std::string& log_file,
     spdlog::level::level_enum stderr_level = spdlog::level::info);
+
+// `message` made safe to print as one line on a terminal: tabs and line breaks become spaces,
+// other control characters (C0, DEL, C1) become \xNN, so echoed user input can neither split
+// the line nor send escape sequences.
+std::string one_line(std::string_view message);
 
 // Reports a command-line usage error (a CLI11 parse error other than --help) as the one line
 // "<program>: error: <message> (see <program> --help)" on stderr; returns kUsage.
