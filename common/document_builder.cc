@@ -69,6 +69,10 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
   generator.index_text(article.body);
   if (!article.author.empty())
     generator.index_text_without_positions(article.author, 1, std::string(schema::kAuthorPrefix));
+  // The generator keeps a handle on the last document it indexed. Document handles count
+  // references without atomics, and this document goes on to a writer thread, so the analysis
+  // thread must hold no handle of its own once it is built.
+  generator.set_document(Xapian::Document());
 
   document.add_boolean_term(id_term(article.id));
   if (!article.source.empty())

@@ -131,6 +131,20 @@ TEST(DocumentBuilder, FixtureTermsAndSlots) {
   }
 }
 
+// Regression: the generator held a handle on the built document, whose reference count is
+// not atomic; the writer thread then raced the analysis thread on it and crashed.
+TEST(DocumentBuilder, GeneratorKeepsNoHandleOnTheBuiltDocument) {
+  Analyzer analyzer(kDefaultLanguage);
+  Xapian::TermGenerator generator = analyzer.make_term_generator();
+  Article article;
+  article.id = "a";
+  article.title = "Harbour";
+  article.body = "The harbour reopened.";
+  Xapian::Document document = build_document(article, generator);
+  EXPECT_GT(document.termlist_count(), 0u);
+  EXPECT_EQ(generator.get_document().termlist_count(), 0u);
+}
+
 TEST(DocumentBuilder, PersonsGetKeyAndSurnameTermsAndOneSlotEach) {
   Article article = troops_article();
   article.persons = {"Mark Esper", "William Seely III", "Carlota de Almenara"};
