@@ -36,9 +36,17 @@ void collect_files(const fs::path& directory, std::vector<fs::path>& files,
     // symlink_status: a link to a directory is not followed, so link loops cannot trap the walk.
     if (entry.symlink_status(type_error).type() == fs::file_type::directory) {
       collect_files(entry.path(), files, on_error);
-    } else if (entry.is_regular_file(type_error) && is_article_file_name(name)) {
-      files.push_back(entry.path());
+      continue;
     }
+    if (!is_article_file_name(name)) continue;
+    // Regular files are read. So is an entry whose target cannot be examined (a dangling link,
+    // a link loop, a file removed since the directory was listed): opening it fails and the
+    // reader reports why, so a broken entry in the archive is never silently ignored. Links to
+    // directories, FIFOs (opening one would block the run), sockets and devices are not read.
+    fs::file_type type = entry.status(type_error).type();
+    if (type == fs::file_type::regular || type == fs::file_type::not_found ||
+        type == fs::file_type::none)
+      files.push_back(entry.path());
   }
 }
 

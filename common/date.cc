@@ -1,9 +1,11 @@
 // Date parsing and encoding; see date.h for the accepted forms.
 #include "date.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -55,8 +57,15 @@ std::optional<int> whole_number(std::string_view word) {
   return value;
 }
 
+// Year, month and day as written, before checking that the day exists.
+struct DateParts {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
 // "2020-01-06" or "2020/01/06", optionally followed by a time ("T10:00:00Z", " 15:01:01").
-std::optional<Date> parse_numeric_date(std::string_view token) {
+std::optional<DateParts> numeric_date_parts(std::string_view token) {
   auto year = take_digits(token, 4);
   if (!year || token.size() < 10) return std::nullopt;
   char separator = token[4];
@@ -66,7 +75,13 @@ std::optional<Date> parse_numeric_date(std::string_view token) {
   auto day = take_digits(token.substr(8), 2);
   if (!day) return std::nullopt;
   if (token.size() > 10 && std::isdigit(static_cast<unsigned char>(token[10]))) return std::nullopt;
-  return make_date(*year, *month, *day);
+  return DateParts{*year, *month, *day};
+}
+
+std::optional<Date> parse_numeric_date(std::string_view token) {
+  auto parts = numeric_date_parts(token);
+  if (!parts) return std::nullopt;
+  return make_date(parts->year, parts->month, parts->day);
 }
 
 // Splits on whitespace and commas, keeping words such as "Jan." or "6th".
@@ -92,21 +107,28 @@ std::optional<int> day_number(std::string_view word) {
   return whole_number(word);
 }
 
-// "6 January 2020" or "January 6, 2020" (commas already split away).
-std::optional<Date> parse_worded_date(const std::vector<std::string_view>& words) {
+// "6 January 2020" or "January 6, 2020" (commas already split away): the first day, month name
+// and four-digit year in either order, whether or not that day exists.
+std::optional<DateParts> worded_date_parts(const std::vector<std::string_view>& words) {
   for (size_t i = 0; i + 2 < words.size(); ++i) {
     if (auto month = month_from_word(words[i + 1])) {
       auto day = day_number(words[i]);
       auto year = words[i + 2].size() == 4 ? whole_number(words[i + 2]) : std::nullopt;
-      if (day && year) return make_date(*year, *month, *day);
+      if (day && year) return DateParts{*year, *month, *day};
     }
     if (auto month = month_from_word(words[i])) {
       auto day = day_number(words[i + 1]);
       auto year = words[i + 2].size() == 4 ? whole_number(words[i + 2]) : std::nullopt;
-      if (day && year) return make_date(*year, *month, *day);
+      if (day && year) return DateParts{*year, *month, *day};
     }
   }
   return std::nullopt;
+}
+
+std::optional<Date> parse_worded_date(const std::vector<std::string_view>& words) {
+  auto parts = worded_date_parts(words);
+  if (!parts) return std::nullopt;
+  return make_date(parts->year, parts->month, parts->day);
 }
 
 }  // namespace
@@ -166,6 +188,28 @@ std::optional<Date> parse_article_date(std::string_view text) {
     if (auto date = parse_numeric_date(word)) return date;
   }
   return parse_worded_date(words);
+}
+
+bool has_date_shape(std::string_view text) {
+  auto words = split_words(text);
+  for (std::string_view word : words)
+    if (numeric_date_parts(word)) return true;
+  return worded_date_parts(words).has_value();
+}
+
+Date latest_plausible_date(const Date& today) {
+  int year = today.year + 1;
+  if (year > kMaxYear) return Date{kMaxYear, 12, 31};
+  int day = std::min(today.day, days_in_month(year, today.month));
+  return Date{year, today.month, day};
+}
+
+Date today_utc() {
+  using namespace std::chrono;
+  year_month_day today{floor<days>(system_clock::now())};
+  return Date{static_cast<int>(today.year()),
+              static_cast<int>(static_cast<unsigned>(today.month())),
+              static_cast<int>(static_cast<unsigned>(today.day()))};
 }
 
 }  // namespace newsarchive

@@ -43,4 +43,24 @@ std::optional<DatePeriod> parse_date_period(std::string_view text);
 // Returns nullopt when no valid date is found.
 std::optional<Date> parse_article_date(std::string_view text);
 
+// True when `text` holds something written like a date in one of the forms above, whether or
+// not that day exists: "2024-02-30", "0000-00-00", "9999-12-31", "February 30, 2024". Tells a
+// dateline with a broken date from a first line that is body text.
+bool has_date_shape(std::string_view text);
+
+// The future-date policy of the article readers. A news article cannot be dated much after the
+// day it is indexed: a date more than a year ahead is a typo or a placeholder (2999-12-31), and
+// would sort before every real article under "newest first". The readers index such articles
+// undated, with a warning. A year of slack absorbs time zones, embargoed and pre-dated issues
+// (a weekly dated next Monday, an annual review dated next year) and a machine clock that is off.
+// This check is not part of parse_article_date: query dates and stored documents are not
+// judged against the clock.
+
+// The latest date an article indexed on `today` may carry: the same day a year later
+// (29 February becomes 28 February; capped at kMaxYear-12-31).
+Date latest_plausible_date(const Date& today);
+
+// Today's date in UTC, from the system clock.
+Date today_utc();
+
 }  // namespace newsarchive

@@ -14,7 +14,8 @@ namespace newsarchive {
 
 std::string id_term(std::string_view id) {
   std::string term(schema::kIdPrefix);
-  if (term.size() + id.size() <= kMaxTermBytes) return term.append(id);
+  if (term.size() + id.size() <= kMaxTermBytes && id.find('\0') == std::string_view::npos)
+    return term.append(id);
   XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
   char hex[40];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
@@ -31,7 +32,7 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (space) {
       if (!normalised.empty() && normalised.back() != ' ') normalised.push_back(' ');
-    } else {
+    } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
       normalised.push_back(c);
     }
   }

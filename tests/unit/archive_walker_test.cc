@@ -2,6 +2,7 @@
 #include "archive_walker.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
@@ -130,6 +131,43 @@ TEST(WalkArchive, DoesNotFollowADirectoryLinkLoop) {
   Walk result = walk({root});
   EXPECT_EQ(result.errors, std::vector<std::string>{});
   EXPECT_EQ(result.relative_ids(), (std::vector<std::string>{"a.txt", "sub/b.txt"}));
+}
+
+// Entries that cannot be examined are visited so that opening them fails and is reported;
+// special files are not (opening a FIFO would block the run).
+TEST(WalkArchive, VisitsBrokenLinksButNotSpecialFiles) {
+  TempDir dir;
+  fs::path root = dir.path() / "archive";
+  write_file(root / "a.txt", "");
+  write_file(root / "target.md", "");
+  fs::create_symlink("nowhere.txt", root / "dangling.txt");
+  fs::create_symlink("loop.jsonl", root / "loop.jsonl");
+  fs::create_symlink("target.md", root / "link.txt");
+  fs::create_symlink("nowhere.md", root / "dangling.md");  // not an article file name
+  ASSERT_EQ(mkfifo((root / "fifo.txt").c_str(), 0600), 0);
+  Walk result = walk({root});
+  EXPECT_EQ(result.errors, std::vector<std::string>{});
+  EXPECT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"a.txt", "dangling.txt", "link.txt", "loop.jsonl"}));
+  EXPECT_EQ(result.files[3].format, InputFormat::kJsonLines);
+}
+
+// The walk lists a directory before visiting its files: one removed in between is still
+// visited, and its reader reports that it cannot be opened.
+TEST(WalkArchive, VisitsAFileRemovedAfterTheListing) {
+  TempDir dir;
+  fs::path root = dir.path() / "archive";
+  write_file(root / "a.txt", "");
+  write_file(root / "b.txt", "");
+  std::vector<std::string> visited;
+  walk_archive(
+      {root},
+      [&](const InputFile& file) {
+        visited.push_back(file.relative_id + (fs::exists(file.path) ? "" : " (gone)"));
+        fs::remove(root / "b.txt");
+      },
+      [](const std::string&, const std::string&) {});
+  EXPECT_EQ(visited, (std::vector<std::string>{"a.txt", "b.txt (gone)"}));
 }
 
 TEST(WalkArchive, FindsNothingInAnEmptyDirectory) {

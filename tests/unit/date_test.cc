@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,44 @@ TEST(MakeDate, RejectsImpossibleDatesAndYearsOutOfRange) {
   EXPECT_FALSE(make_date(2020, 13, 1).has_value());
   EXPECT_FALSE(make_date(kMinYear - 1, 12, 31).has_value());
   EXPECT_FALSE(make_date(kMaxYear + 1, 1, 1).has_value());
+}
+
+TEST(HasDateShape, SeesDatesWrittenInAnAcceptedFormEvenIfTheDayDoesNotExist) {
+  for (std::string text :
+       {"2024-02-30", "date 2024-02-30", "0000-00-00", "0000-01-01", "9999-12-31", "2020/13/45",
+        "2020-01-06T10:00:00Z", "February 30, 2024", "2020-01-06", "6 January 2020"}) {
+    SCOPED_TRACE("'" + text + "'");
+    EXPECT_TRUE(has_date_shape(text));
+  }
+  for (std::string text : {"", "date", "date tomorrow", "20200106", "2020-01-066", "January 2020",
+                           "31 Smarch 2020", "Harbour reopens after repairs", "12:30 2024"}) {
+    SCOPED_TRACE("'" + text + "'");
+    EXPECT_FALSE(has_date_shape(text));
+  }
+}
+
+TEST(LatestPlausibleDate, IsTheSameDayAYearLater) {
+  EXPECT_EQ(latest_plausible_date(Date{2020, 1, 6}), (Date{2021, 1, 6}));
+  EXPECT_EQ(latest_plausible_date(Date{2026, 12, 31}), (Date{2027, 12, 31}));
+  EXPECT_EQ(latest_plausible_date(Date{2024, 2, 29}), (Date{2025, 2, 28}));
+  EXPECT_EQ(latest_plausible_date(Date{2023, 2, 28}), (Date{2024, 2, 28}));
+  EXPECT_EQ(latest_plausible_date(Date{kMaxYear - 1, 3, 1}), (Date{kMaxYear, 3, 1}));
+  EXPECT_EQ(latest_plausible_date(Date{kMaxYear, 6, 1}), (Date{kMaxYear, 12, 31}));
+}
+
+TEST(TodayUtc, AgreesWithTheCLibraryClock) {
+  Date today = today_utc();
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  // Around midnight UTC the two calls may straddle it; one retry settles that.
+  if (today.day != utc.tm_mday) {
+    today = today_utc();
+    now = std::time(nullptr);
+    gmtime_r(&now, &utc);
+  }
+  EXPECT_EQ(today, (Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday}));
+  EXPECT_TRUE(make_date(today.year, today.month, today.day).has_value());
 }
 
 }  // namespace

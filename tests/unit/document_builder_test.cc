@@ -388,5 +388,145 @@ TEST(DocumentBuilder, ArticleWithLongIdAndSourceIndexesIntoRealDatabase) {
   EXPECT_EQ(database.get_doccount(), 1u);
 }
 
+TEST(FilterTerm, DropsNulAndOtherControlCharacters) {
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, std::string("Reu\0ters\x01\x1B\x7F", 12)),
+            "XSreuters");
+  EXPECT_EQ(filter_term(schema::kSourcePrefix, std::string("\0\0", 2)), "XS");
+}
+
+TEST(IdTerm, IdWithANulByteIsHashed) {
+  const std::string id("a\0b", 3);
+  std::string term = id_term(id);
+  EXPECT_TRUE(term.starts_with("Q#xxh128:")) << term;
+  EXPECT_EQ(term.size(), 41u);
+  EXPECT_NE(term, id_term("ab"));
+  EXPECT_EQ(term.find('\0'), std::string::npos);
+}
+
+// 300 bytes: the tagger finds this name in text (tests/integration/malformed_input_test.cc).
+const std::string kLongPerson = [] {
+  std::string name = "Mark Bartholomew";
+  for (int i = 0; i < 11; ++i) name += "-Wolfeschlegelsteinhausen";
+  return name + "-Smithson";
+}();
+
+// Every field that reaches a term, too long for one: a 1,000-byte id, 300-byte entity names (the
+// place in two-byte characters), source and author, and a 300-byte word in the headline.
+Article article_with_long_fields() {
+  Article article = troops_article();
+  article.id = std::string(1000, 'i');
+  article.title = "Troops " + std::string(300, 'x') + " stay";
+  article.source = std::string(300, 'S');
+  article.author = std::string(60 * 5, 'a');  // one 300-byte word
+  for (int i = 0; i < 60; ++i) article.author += " Jane";
+  article.persons = {kLongPerson};
+  article.places.push_back("");
+  for (int i = 0; i < 150; ++i) article.places.back() += "\xC3\x89";  // É
+  article.organizations = {std::string(30 * 10, 'O')};
+  for (size_t i = 9; i < article.organizations.back().size(); i += 10)
+    article.organizations.back()[i] = ' ';
+  return article;
+}
+
+TEST(DocumentBuilder, EveryTermOfAnArticleWithOverlongFieldsFitsXapiansLimit) {
+  ASSERT_EQ(kLongPerson.size(), 300u);
+  Article article = article_with_long_fields();
+  ASSERT_EQ(article.places.back().size(), 300u);
+  ASSERT_EQ(article.organizations.back().size(), 300u);
+  Xapian::Document document = build(article);
+  size_t terms = 0;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it, ++terms) {
+    const std::string term = *it;
+    EXPECT_LE(term.size(), kMaxTermBytes) << term;
+    EXPECT_LE(term.size(), kXapianMaxTermBytes) << term;
+    EXPECT_EQ(term.find('\0'), std::string::npos) << term;
+    EXPECT_TRUE(is_valid_utf8(term)) << term;
+  }
+  EXPECT_GT(terms, 20u);
+  // The long values are cut (names at a UTF-8 boundary) or hashed (the id), not dropped.
+  std::string place_term = "XG";
+  for (int i = 0; i < 119; ++i) place_term += "\xC3\xA9";  // é: 2 + 238 bytes
+  for (const std::string& term : std::vector<std::string>{
+           id_term(article.id), "XP" + person_key(kLongPerson).substr(0, kMaxTermBytes - 2),
+           "XF" + surname_key(kLongPerson).substr(0, kMaxTermBytes - 2), place_term,
+           "XO" + person_key(article.organizations.back()).substr(0, kMaxTermBytes - 2),
+           "XS" + std::string(kMaxTermBytes - 2, 's'), "Ajane", "Stroops", "stay"}) {
+    EXPECT_TRUE(has_term(document, term)) << term;
+  }
+  EXPECT_TRUE(id_term(article.id).starts_with("Q#xxh128:"));
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot), kLongPerson.substr(0, kMaxTermBytes));
+}
+
+// What our checks protect against, measured on the Xapian this builds with (glass, 1.4.22): if
+// one of these starts failing, Xapian's limits have changed and kMaxTermBytes, filter_term and
+// id_term must be reviewed; if our checks are bypassed, the integration test indexing 201
+// articles in one batch loses the batch exactly as shown here.
+class XapianTermLimit : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database_ = Xapian::WritableDatabase(path(), Xapian::DB_CREATE);
+    database_.commit();  // an empty committed revision to fall back to
+    for (int i = 0; i < 100; ++i) {
+      Xapian::Document document;
+      document.add_boolean_term("Qpending-" + std::to_string(i));
+      database_.replace_document("Qpending-" + std::to_string(i), document);
+    }
+    ASSERT_EQ(database_.get_doccount(), 100u);
+  }
+
+  std::string path() const { return (dir_.path() / "db").string(); }
+
+  static Xapian::Document document_with_term(const std::string& term) {
+    Xapian::Document document;
+    document.add_boolean_term(term);
+    return document;
+  }
+
+  testing::TempDir dir_;
+  Xapian::WritableDatabase database_;
+};
+
+TEST_F(XapianTermLimit, ATermOfExactly245BytesIsAccepted) {
+  database_.add_document(document_with_term(std::string(kXapianMaxTermBytes, 'x')));
+  database_.commit();
+  EXPECT_EQ(Xapian::Database(path()).get_doccount(), 101u);
+}
+
+TEST_F(XapianTermLimit, A300ByteTermThrowsAndDiscardsEveryPendingDocument) {
+  EXPECT_THROW(database_.add_document(document_with_term(std::string(300, 'x'))),
+               Xapian::InvalidArgumentError);
+  EXPECT_EQ(database_.get_doccount(), 0u);  // the 100 pending documents are gone too
+  database_.commit();
+  EXPECT_EQ(Xapian::Database(path()).get_doccount(), 0u);
+}
+
+TEST_F(XapianTermLimit, A246ByteTermThrowsFromReplaceDocumentToo) {
+  EXPECT_THROW(database_.replace_document("Qbad", document_with_term(std::string(246, 'x'))),
+               Xapian::InvalidArgumentError);
+  EXPECT_EQ(database_.get_doccount(), 0u);
+}
+
+// NUL bytes take two bytes each in the table key: the add succeeds and the commit fails.
+TEST_F(XapianTermLimit, AShortTermWithNulBytesFailsAtCommitAndDiscardsEveryPendingDocument) {
+  std::string term = std::string(120, '\0') + std::string(120, 'x');
+  ASSERT_LE(term.size(), kXapianMaxTermBytes);
+  database_.add_document(document_with_term(term));
+  EXPECT_EQ(database_.get_doccount(), 101u);
+  EXPECT_THROW(database_.commit(), Xapian::InvalidArgumentError);
+  EXPECT_EQ(database_.get_doccount(), 0u);
+  EXPECT_EQ(Xapian::Database(path()).get_doccount(), 0u);
+}
+
+// The same batch with the builder's document for the article with overlong fields: nothing lost.
+TEST_F(XapianTermLimit, TheBuildersDocumentForOverlongFieldsKeepsThePendingBatch) {
+  Article article = article_with_long_fields();
+  database_.replace_document(id_term(article.id), build(article));
+  database_.commit();
+  Xapian::Database reader(path());
+  EXPECT_EQ(reader.get_doccount(), 101u);
+  EXPECT_TRUE(reader.term_exists(id_term(article.id)));
+  EXPECT_TRUE(reader.term_exists("Qpending-99"));
+}
+
 }  // namespace
 }  // namespace newsarchive

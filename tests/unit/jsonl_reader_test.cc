@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "text_cleanup.h"
 
 namespace newsarchive {
 namespace {
@@ -377,6 +378,158 @@ TEST(ReadJsonlFile, ReportsAFileThatCannotBeOpened) {
   EXPECT_EQ(
       events_of(sink),
       (std::vector<Event>{{"skip", "missing.jsonl", "cannot open: No such file or directory"}}));
+}
+
+TEST(ParseJsonlArticle, WarnsAboutImpossibleAndFarFutureDates) {
+  struct Case {
+    std::string date;
+    std::string warning;
+  };
+  const std::vector<Case> cases = {
+      {"0000-00-00", "invalid date '0000-00-00'; indexed undated"},
+      {"0000-01-01", "invalid date '0000-01-01'; indexed undated"},
+      {"9999-12-31", "invalid date '9999-12-31'; indexed undated"},
+      {"2999-12-31", "date 2999-12-31 is more than a year in the future; indexed undated"},
+      {"2999-12-31T00:00:00Z",
+       "date 2999-12-31 is more than a year in the future; indexed undated"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.date);
+    RecordingSink sink =
+        parse_line(R"({"id": "a", "date": ")" + c.date + R"(", "title": "T", "body": "Text."})");
+    EXPECT_EQ(events_of(sink), (std::vector<Event>{{"warn", "feed.jsonl:7", c.warning},
+                                                   {"accept", "feed.jsonl:7", "a"}}));
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
+  }
+}
+
+TEST(ParseJsonlArticle, QuotesOnlyTheStartOfALongInvalidDate) {
+  RecordingSink sink = parse_line(R"({"id": "a", "date": ")" + std::string(300, '9') +
+                                  R"(", "title": "T", "body": "Text."})");
+  EXPECT_EQ(
+      events_of(sink),
+      (std::vector<Event>{{"warn", "feed.jsonl:7",
+                           "invalid date '" + std::string(100, '9') + "...'; indexed undated"},
+                          {"accept", "feed.jsonl:7", "a"}}));
+}
+
+std::string repeated(std::string_view piece, size_t times) {
+  std::string text;
+  text.reserve(piece.size() * times);
+  for (size_t i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+// 8 MiB = 349525 sentences of 24 bytes and 8 bytes more, which end inside the next "Harbour works":
+// the body is cut after that "Harbour".
+TEST(ParseJsonlArticle, CutsABodyOverTheLimitAtAWordWithOneWarning) {
+  const std::string sentence = "Harbour works continue. ";
+  const size_t sentences = 349600;
+  RecordingSink sink =
+      parse_line(R"({"id": "a", "date": "2021-03-04", "title": "Giant", "body": ")" +
+                 repeated(sentence, sentences) + R"("})");
+  ASSERT_EQ(events_of(sink),
+            (std::vector<Event>{
+                {"warn", "feed.jsonl:7",
+                 "body of " + std::to_string(sentences * sentence.size()) + " bytes cut to 8 MiB"},
+                {"accept", "feed.jsonl:7", "a"}}));
+  const Article& article = sink.articles.at(0);
+  EXPECT_EQ(article.body.size(), kMaxBodyBytes - 1);
+  EXPECT_TRUE(article.body == repeated(sentence, 349525) + "Harbour");
+  EXPECT_EQ(article.title, "Giant");
+}
+
+TEST(ParseJsonlArticle, CutsOtherFieldsOverTheirLimitWithAWarningEach) {
+  const std::string long_value = repeated("word ", 13200);  // 66000 bytes
+  RecordingSink sink =
+      parse_line(R"({"id": "a", "date": "2021-03-04", "body": "Text.", "title": ")" + long_value +
+                 R"(", "source": ")" + long_value + R"(", "url": ")" + long_value +
+                 R"(", "author": ")" + long_value + R"("})");
+  ASSERT_EQ(events_of(sink),
+            (std::vector<Event>{{"warn", "feed.jsonl:7", "title of 66000 bytes cut to 64 KiB"},
+                                {"warn", "feed.jsonl:7", "source of 66000 bytes cut to 64 KiB"},
+                                {"warn", "feed.jsonl:7", "url of 66000 bytes cut to 64 KiB"},
+                                {"warn", "feed.jsonl:7", "author of 66000 bytes cut to 64 KiB"},
+                                {"accept", "feed.jsonl:7", "a"}}));
+  std::string cut = repeated("word ", 13107);
+  cut.pop_back();
+  const Article& article = sink.articles.at(0);
+  EXPECT_EQ(article.title, cut);
+  EXPECT_EQ(article.source, cut);
+  EXPECT_EQ(article.url, cut);
+  EXPECT_EQ(article.author, cut);
+  EXPECT_EQ(article.body, "Text.");
+}
+
+// `text` as UTF-16 bytes with a byte-order mark (each char16_t is one code unit).
+std::string utf16_with_bom(std::u16string_view text, Utf16Order order) {
+  std::string bytes = order == Utf16Order::kLittleEndian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char16_t unit : text) {
+    char low = static_cast<char>(unit & 0xFF);
+    char high = static_cast<char>(unit >> 8);
+    bytes += order == Utf16Order::kLittleEndian ? std::string{low, high} : std::string{high, low};
+  }
+  return bytes;
+}
+
+// What Windows PowerShell 5's Out-File writes: UTF-16LE with a byte-order mark and CRLF.
+TEST(ReadJsonlFile, TranscodesAUtf16FileWithOneWarning) {
+  const std::u16string lines =
+      u"{\"id\": \"a\", \"date\": \"2020-01-06\", \"title\": \"Caf\u00e9\", \"body\": \"Esper "
+      u"\u201csaid\u201d so \U0001F4F0.\"}\r\n"
+      u"\r\n"
+      u"{\"id\": \"b\", \"date\": \"2020-01-07\", \"title\": \"Letter\", \"body\": \"A "
+      u"draft.\"}\r\n";
+  for (Utf16Order order : {Utf16Order::kLittleEndian, Utf16Order::kBigEndian}) {
+    std::string name(utf16_name(order));
+    SCOPED_TRACE(name);
+    RecordingSink sink = read_content(utf16_with_bom(lines, order));
+    ASSERT_EQ(events_of(sink),
+              (std::vector<Event>{{"warn", "feed.jsonl", name + " text; transcoded to UTF-8"},
+                                  {"accept", "feed.jsonl:1", "a"},
+                                  {"accept", "feed.jsonl:3", "b"}}));
+    EXPECT_EQ(sink.articles[0].title, "Caf\xC3\xA9");
+    EXPECT_EQ(sink.articles[0].body, "Esper \xE2\x80\x9Csaid\xE2\x80\x9D so \xF0\x9F\x93\xB0.");
+    EXPECT_EQ(sink.articles[1].body, "A draft.");
+  }
+}
+
+// The reader decodes 64 KiB chunks: a long line of surrogate pairs and odd-length pieces puts
+// chunk boundaries inside code units and between the halves of pairs.
+TEST(ReadJsonlFile, DecodesUtf16AcrossChunkBoundaries) {
+  std::u16string body;
+  std::string expected;
+  for (int i = 0; i < 30000; ++i) {
+    body += u"x\U0001F4F0\u00e9";
+    expected += "x\xF0\x9F\x93\xB0\xC3\xA9";
+  }
+  const std::u16string line = u"{\"id\": \"a\", \"date\": \"2020-01-06\", \"body\": \"" + body +
+                              u"\"}\n{\"id\": \"b\", \"date\": \"2020-01-07\", \"body\": \"B.\"}";
+  RecordingSink sink = read_content(utf16_with_bom(line, Utf16Order::kLittleEndian));
+  ASSERT_EQ(events_of(sink),
+            (std::vector<Event>{{"warn", "feed.jsonl", "UTF-16LE text; transcoded to UTF-8"},
+                                {"accept", "feed.jsonl:1", "a"},
+                                {"accept", "feed.jsonl:2", "b"}}));
+  EXPECT_TRUE(sink.articles[0].body == expected);
+}
+
+TEST(ReadJsonlFile, ReadsAnEmptyUtf16FileAsNoArticles) {
+  RecordingSink sink = read_content("\xFF\xFE");
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"warn", "feed.jsonl", "UTF-16LE text; transcoded to UTF-8"}}));
+}
+
+// A line of exactly kMaxJsonLineBytes is read; one byte more is skipped unread, and the lines
+// after it are read as usual. JSON allows the padding spaces.
+TEST(ReadJsonlFile, SkipsOnlyLinesOverTheLengthLimit) {
+  const std::string object = R"({"id": "big", "date": "2020-01-06", "body": "Padded."})";
+  const std::string at_limit = object + std::string(kMaxJsonLineBytes - object.size(), ' ');
+  RecordingSink sink = read_content(at_limit + "\n" + at_limit + " \n" + kLineA + "\n");
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"accept", "feed.jsonl:1", "big"},
+                                {"skip", "feed.jsonl:2", "line longer than 64 MiB"},
+                                {"accept", "feed.jsonl:3", "a"}}));
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 #include "text_article.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "text_cleanup.h"
 
 namespace newsarchive {
 namespace {
@@ -254,6 +257,238 @@ TEST(TextArticle, SkipsAFileWithOnlyADateline) {
     EXPECT_EQ(events_of(parse(content)),
               (std::vector<Event>{{"skip", kLocation, "no article text"}}));
   }
+}
+
+// `text` as UTF-16 bytes with a byte-order mark (each char16_t is one code unit).
+std::string utf16_with_bom(std::u16string_view text, Utf16Order order) {
+  std::string bytes = order == Utf16Order::kLittleEndian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char16_t unit : text) {
+    char low = static_cast<char>(unit & 0xFF);
+    char high = static_cast<char>(unit >> 8);
+    bytes += order == Utf16Order::kLittleEndian ? std::string{low, high} : std::string{high, low};
+  }
+  return bytes;
+}
+
+TEST(TextArticle, TranscodesUtf16WithAByteOrderMarkWithOneWarning) {
+  const std::u16string text =
+      u"date 2020-01-06\r\n\r\nCaf\u00e9 society \u201creturns\u201d \U0001F4F0.\r\n\r\n"
+      u"Originally published as Caf\u00e9 society returns\r\n";
+  for (Utf16Order order : {Utf16Order::kLittleEndian, Utf16Order::kBigEndian}) {
+    std::string name(utf16_name(order));
+    SCOPED_TRACE(name);
+    RecordingSink sink = parse(utf16_with_bom(text, order));
+    ASSERT_EQ(events_of(sink),
+              (std::vector<Event>{{"warn", kLocation, name + " text; transcoded to UTF-8"},
+                                  {"accept", kLocation, kId}}));
+    const Article& article = sink.articles.at(0);
+    EXPECT_EQ(iso_of(article.date), "2020-01-06");
+    EXPECT_EQ(article.title, "Caf\xC3\xA9 society returns");
+    EXPECT_EQ(article.body,
+              "Caf\xC3\xA9 society \xE2\x80\x9Creturns\xE2\x80\x9D \xF0\x9F\x93\xB0.");
+  }
+}
+
+TEST(TextArticle, SkipsUtf16WithoutAByteOrderMarkAsBinary) {
+  const std::string content("d\0a\0t\0e\0", 8);
+  EXPECT_EQ(events_of(parse(content)),
+            (std::vector<Event>{{"skip", kLocation, "binary file (NUL byte at offset 1)"}}));
+}
+
+TEST(TextArticle, SkipsAPngImageAsBinary) {
+  const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 33);
+  EXPECT_EQ(events_of(parse(png)),
+            (std::vector<Event>{{"skip", kLocation, "binary file (NUL byte at offset 8)"}}));
+}
+
+TEST(TextArticle, TakesALineWrittenAsAnImpossibleDateAsADateline) {
+  for (std::string dateline :
+       {"2024-02-30", "0000-00-00", "date 0000-01-01", "date 9999-12-31", "February 30, 2024"}) {
+    SCOPED_TRACE(dateline);
+    RecordingSink sink = parse(dateline + "\n\nTroops stay in Iraq.\n");
+    EXPECT_EQ(events_of(sink),
+              (std::vector<Event>{{"warn", kLocation,
+                                   "no valid date in dateline '" + dateline + "'; indexed undated"},
+                                  {"accept", kLocation, kId}}));
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
+    EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.");
+  }
+}
+
+TEST(TextArticle, QuotesOnlyTheStartOfALongBrokenDateline) {
+  const std::string dateline = "date " + std::string(200, 'x');
+  RecordingSink sink = parse(dateline + "\n\nTroops stay in Iraq.\n");
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"warn", kLocation,
+                                 "no valid date in dateline 'date " + std::string(95, 'x') +
+                                     "...'; indexed undated"},
+                                {"accept", kLocation, kId}}));
+}
+
+// The day after `date` (dates from latest_plausible_date are always followed by a valid one).
+Date day_after(const Date& date) {
+  if (auto next = make_date(date.year, date.month, date.day + 1)) return *next;
+  if (auto next = make_date(date.year, date.month + 1, 1)) return *next;
+  return Date{date.year + 1, 1, 1};
+}
+
+TEST(TextArticle, IndexesADateMoreThanAYearAheadUndated) {
+  RecordingSink sink = parse("date 2999-12-31\n\nTroops stay in Iraq.\n");
+  EXPECT_EQ(
+      events_of(sink),
+      (std::vector<Event>{
+          {"warn", kLocation, "date 2999-12-31 is more than a year in the future; indexed undated"},
+          {"accept", kLocation, kId}}));
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
+  EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.");
+
+  // Exactly a year ahead is still trusted; the day after is not.
+  Date latest = latest_plausible_date(today_utc());
+  RecordingSink on_limit = parse("date " + latest.iso() + "\n\nTroops stay in Iraq.\n");
+  EXPECT_EQ(events_of(on_limit), (std::vector<Event>{{"accept", kLocation, kId}}));
+  EXPECT_EQ(iso_of(on_limit.articles.at(0).date), latest.iso());
+  std::string after = day_after(latest).iso();
+  RecordingSink past_limit = parse("date " + after + "\n\nTroops stay in Iraq.\n");
+  EXPECT_EQ(
+      events_of(past_limit),
+      (std::vector<Event>{{"warn", kLocation,
+                           "date " + after + " is more than a year in the future; indexed undated"},
+                          {"accept", kLocation, kId}}));
+}
+
+std::string repeated(std::string_view piece, size_t times) {
+  std::string text;
+  text.reserve(piece.size() * times);
+  for (size_t i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+// 8 MiB = 349525 sentences of 24 bytes and 8 bytes more, which end inside the next "Harbour works":
+// the body is cut after that "Harbour", at the space before "works".
+TEST(TextArticle, CutsABodyOverTheLimitAtAWordWithOneWarning) {
+  const std::string sentence = "Harbour works continue. ";
+  ASSERT_EQ(kMaxBodyBytes, 349525 * sentence.size() + 8);
+  const size_t sentences = 349535;
+  const std::string last_paragraph = "The zeppelin never came.";
+  const std::string content = "date 2021-03-04\n\n" + repeated(sentence, sentences) + "\n\n" +
+                              last_paragraph + "\n\nOriginally published as Giant\n";
+  // The first paragraph loses its trailing space; "\n\n" joins the second.
+  const size_t full_body = sentences * sentence.size() - 1 + 2 + last_paragraph.size();
+  RecordingSink sink = parse(content);
+  ASSERT_EQ(events_of(sink),
+            (std::vector<Event>{
+                {"warn", kLocation, "body of " + std::to_string(full_body) + " bytes cut to 8 MiB"},
+                {"accept", kLocation, kId}}));
+  const Article& article = sink.articles.at(0);
+  EXPECT_EQ(article.title, "Giant");
+  EXPECT_EQ(iso_of(article.date), "2021-03-04");
+  EXPECT_EQ(article.body.size(), kMaxBodyBytes - 1);
+  EXPECT_TRUE(article.body == repeated(sentence, 349525) + "Harbour");
+}
+
+TEST(TextArticle, KeepsABodyOfExactlyTheLimitWhole) {
+  const std::string body = std::string(kMaxBodyBytes - 5, 'a') + " tail";
+  RecordingSink sink = parse("date 2021-03-04\n\n" + body + "\n");
+  ASSERT_EQ(events_of(sink), (std::vector<Event>{{"accept", kLocation, kId}}));
+  EXPECT_TRUE(sink.articles.at(0).body == body);
+}
+
+// 64 KiB = 13107 words of 5 bytes and one byte more: the title ends with word 13107, before the
+// space at byte 65534.
+TEST(TextArticle, CutsAHeadlineOverTheLimitWithOneWarning) {
+  const size_t words = 13200;
+  const std::string content =
+      "date 2021-03-04\n\nBody text.\n\nOriginally published as " + repeated("word ", words) + "\n";
+  RecordingSink sink = parse(content);
+  ASSERT_EQ(
+      events_of(sink),
+      (std::vector<Event>{
+          {"warn", kLocation, "title of " + std::to_string(words * 5 - 1) + " bytes cut to 64 KiB"},
+          {"accept", kLocation, kId}}));
+  std::string title = repeated("word ", 13107);
+  title.pop_back();
+  EXPECT_EQ(sink.articles.at(0).title, title);
+  EXPECT_EQ(sink.articles.at(0).body, "Body text.");
+}
+
+TEST(TextArticle, ParsesAFileOfManyBlankLinesAsEmpty) {
+  EXPECT_EQ(events_of(parse(std::string(10u << 20, '\n'))),
+            (std::vector<Event>{{"skip", kLocation, "empty file"}}));
+}
+
+RecordingSink read_file_at(const std::filesystem::path& path, bool expected_result) {
+  RecordingSink sink;
+  EXPECT_EQ(read_text_article(path, kId, SourceLocation{kLocation, 0}, sink), expected_result);
+  return sink;
+}
+
+TEST(ReadTextArticle, ReadsAndParsesAFile) {
+  testing::TempDir dir;
+  testing::write_file(dir.path() / "a.txt", "date 2020-01-06\n\nTroops stay in Iraq.\n");
+  RecordingSink sink = read_file_at(dir.path() / "a.txt", true);
+  ASSERT_EQ(events_of(sink), (std::vector<Event>{{"accept", kLocation, kId}}));
+  EXPECT_EQ(sink.articles.at(0).body, "Troops stay in Iraq.");
+}
+
+// A file listed by the walk and gone when it is opened looks like a dangling link: both fail
+// to open with ENOENT.
+TEST(ReadTextArticle, ReportsAMissingFileOrDanglingLinkAsUnreadable) {
+  testing::TempDir dir;
+  std::filesystem::create_symlink("nowhere.txt", dir.path() / "dangling.txt");
+  for (const char* name : {"missing.txt", "dangling.txt"}) {
+    SCOPED_TRACE(name);
+    RecordingSink sink = read_file_at(dir.path() / name, false);
+    EXPECT_EQ(events_of(sink),
+              (std::vector<Event>{{"skip", kLocation, "cannot open: No such file or directory"}}));
+  }
+}
+
+TEST(ReadTextArticle, ReportsALinkLoopAsUnreadable) {
+  testing::TempDir dir;
+  std::filesystem::create_symlink("loop.txt", dir.path() / "loop.txt");
+  RecordingSink sink = read_file_at(dir.path() / "loop.txt", false);
+  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"skip", kLocation,
+                                                  "cannot open: Too many levels of symbolic "
+                                                  "links"}}));
+}
+
+TEST(ReadTextArticle, ReportsADirectoryAsUnreadable) {
+  testing::TempDir dir;
+  RecordingSink sink = read_file_at(dir.path(), false);
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"skip", kLocation, "read error: Is a directory"}}));
+}
+
+TEST(ReadTextArticle, ReportsAFileWithoutReadPermission) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads files whatever their mode (chmod 000)";
+  testing::TempDir dir;
+  testing::write_file(dir.path() / "secret.txt", "date 2020-01-06\n\nBody.\n");
+  std::filesystem::permissions(dir.path() / "secret.txt", std::filesystem::perms::none);
+  RecordingSink sink = read_file_at(dir.path() / "secret.txt", false);
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"skip", kLocation, "cannot open: Permission denied"}}));
+}
+
+// Sparse files: the size is what counts, and nothing over the limit is read.
+TEST(ReadTextArticle, SkipsAFileOverTheSizeLimitUnread) {
+  testing::TempDir dir;
+  testing::write_file(dir.path() / "huge.txt", "date 2020-01-06\n\nBody.\n");
+  std::filesystem::resize_file(dir.path() / "huge.txt", kMaxTextArticleBytes + 1);
+  RecordingSink sink = read_file_at(dir.path() / "huge.txt", true);
+  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"skip", kLocation, "file larger than 64 MiB"}}));
+}
+
+TEST(ReadTextArticle, ReadsAFileOfExactlyTheSizeLimit) {
+  testing::TempDir dir;
+  const std::string start = "date 2020-01-06\n\nBody.\n";
+  testing::write_file(dir.path() / "big.txt", start);
+  std::filesystem::resize_file(dir.path() / "big.txt", kMaxTextArticleBytes);
+  RecordingSink sink = read_file_at(dir.path() / "big.txt", true);
+  // Read whole: the zero bytes the file was extended with make it binary.
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"skip", kLocation, "binary file (NUL byte at offset 23)"}}));
 }
 
 }  // namespace
