@@ -359,23 +359,6 @@ class Writer {
   IndexReport report_;
 };
 
-// Reads a whole text file, or reports why it could not be read.
-bool read_whole_file(const std::filesystem::path& path, std::string& content, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  content = std::move(buffer).str();
-  return true;
-}
-
 // Chooses the analyzer language: an existing database keeps the language it was built with.
 std::string resolve_language(Xapian::WritableDatabase& database, const std::string& requested) {
   std::string stored = database.get_metadata(std::string(schema::kLanguageKey));
@@ -411,15 +394,9 @@ void analyse_inputs(const IndexOptions& options, AnalysisSink& sink,
               read_jsonl_file(file.path.string(), file.display_path, sink, &bytes_in_file);
           sink.track_progress(nullptr, 0, nullptr);
           if (!opened) sink.note_unreadable();  // the reader already reported the skip
-        } else {
-          std::string content;
-          std::string error;
-          SourceLocation where{file.display_path, 0};
-          if (!read_whole_file(file.path, content, error)) {
-            sink.unreadable(where, error);
-          } else {
-            parse_text_article(content, file.relative_id, where, sink);
-          }
+        } else if (!read_text_article(file.path, file.relative_id,
+                                      SourceLocation{file.display_path, 0}, sink)) {
+          sink.note_unreadable();  // the reader already reported the skip
         }
         bytes_before += size;
         bytes_done.store(bytes_before);
