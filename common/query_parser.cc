@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -159,10 +161,33 @@ bool is_operator_word(const std::string& word) {
          word == "ADJ" || word.starts_with("NEAR/") || word.starts_with("ADJ/");
 }
 
+// The first error a field processor met while the parser ran. Xapian 1.4.22's QueryParser
+// cannot unwind an exception thrown from a FieldProcessor: it leaks, and under a +/- prefix
+// (`+date:2021-82`) it frees a bad pointer and crashes. So processors never throw; they record
+// the error here and return MatchNothing, and parse_user_query() throws it after parsing.
+using FieldError = std::shared_ptr<std::optional<std::string>>;
+
+// Runs `make` for a field processor, turning a UserError into a recorded one.
+template <typename Make>
+Xapian::Query recording_errors(const FieldError& error, Make make) {
+  try {
+    return make();
+  } catch (const UserError& failure) {
+    if (!*error) *error = failure.what();
+    return Xapian::Query::MatchNothing;
+  }
+}
+
 // Handles date:VALUE where VALUE is YYYY[-MM[-DD]], or a range A..B with either end omitted.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(FieldError error) : error_(std::move(error)) {}
   Xapian::Query operator()(const std::string& value) override {
+    return recording_errors(error_, [&] { return parse(value); });
+  }
+
+ private:
+  static Xapian::Query parse(const std::string& value) {
     size_t dots = value.find("..");
     if (dots == std::string::npos) return date_range_query(period(value), period(value));
     std::string low = value.substr(0, dots);
@@ -172,7 +197,6 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
                             high.empty() ? std::nullopt : std::optional(period(high)));
   }
 
- private:
   static DatePeriod period(const std::string& text) {
     auto parsed = parse_date_period(text);
     if (!parsed)
@@ -180,14 +204,21 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
                       " (use YYYY, YYYY-MM or YYYY-MM-DD)");
     return *parsed;
   }
+
+  FieldError error_;
 };
 
 // A boolean field: the value is normalised exactly as the indexer normalised it.
 class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
-  FilterFieldProcessor(std::string_view prefix, schema::FieldKind kind)
-      : prefix_(prefix), kind_(kind) {}
+  FilterFieldProcessor(std::string_view prefix, schema::FieldKind kind, FieldError error)
+      : prefix_(prefix), kind_(kind), error_(std::move(error)) {}
   Xapian::Query operator()(const std::string& value) override {
+    return recording_errors(error_, [&] { return filter(value); });
+  }
+
+ private:
+  Xapian::Query filter(const std::string& value) const {
     switch (kind_) {
       case schema::FieldKind::kPerson:
         return person_filter_query(value);
@@ -198,9 +229,9 @@ class FilterFieldProcessor : public Xapian::FieldProcessor {
     }
   }
 
- private:
   std::string prefix_;
   schema::FieldKind kind_;
+  FieldError error_;
 };
 
 }  // namespace
@@ -278,6 +309,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   check_proximity_windows(normalised);
 
   Xapian::QueryParser parser;
+  auto field_error = std::make_shared<std::optional<std::string>>();
   analyzer.configure(parser);
   parser.set_database(database);
   parser.set_default_op(default_operator == DefaultOperator::kAnd ? Xapian::Query::OP_AND
@@ -288,10 +320,12 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
     if (field.kind == schema::FieldKind::kFreeText)
       parser.add_prefix(std::string(field.name), std::string(field.prefix));
     else
-      parser.add_boolean_prefix(std::string(field.name),
-                                (new FilterFieldProcessor(field.prefix, field.kind))->release());
+      parser.add_boolean_prefix(
+          std::string(field.name),
+          (new FilterFieldProcessor(field.prefix, field.kind, field_error))->release());
   }
-  parser.add_boolean_prefix(std::string(schema::kDateField), (new DateFieldProcessor)->release());
+  parser.add_boolean_prefix(std::string(schema::kDateField),
+                            (new DateFieldProcessor(field_error))->release());
 
   constexpr unsigned kFlags =
       Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
@@ -301,6 +335,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   } catch (const Xapian::QueryParserError& error) {
     throw UserError("invalid query: " + error.get_msg() + ": " + quote_value(cleaned));
   }
+  if (*field_error) throw UserError(**field_error);
 
   QueryCost cost = query_cost(query);
   if (cost.terms > kMaxQueryTerms)

@@ -159,6 +159,14 @@ TEST_F(ParseUserQuery, InvalidDateThrowsUserErrorQuotingIt) {
             "invalid date in query: 'date:2020-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
+// Regression: a field processor's error under + or - crashed Xapian 1.4.22's parser (a bad
+// free; found by fuzz_query). Processors now record errors instead of throwing through it.
+TEST_F(ParseUserQuery, FieldErrorsUnderPlusOrMinusAreUserErrors) {
+  EXPECT_EQ(user_error("+date:2021-82"),
+            "invalid date in query: 'date:2021-82' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  EXPECT_EQ(user_error("troops -person:\"\""), "empty person name: ''");
+}
+
 TEST_F(ParseUserQuery, EmptyDateRangeThrowsUserError) {
   EXPECT_EQ(user_error("date:.."), "empty date range in query: 'date:..'");
 }
