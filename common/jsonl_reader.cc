@@ -188,6 +188,9 @@ std::optional<json> parse_json(std::string_view line, const SourceLocation& wher
   } catch (const json::parse_error& error) {
     sink.skip(where, "JSON syntax error at byte " + std::to_string(error.byte));
     return std::nullopt;
+  } catch (const json::out_of_range&) {  // a number beyond a double, such as 1E400
+    sink.skip(where, "JSON number out of range");
+    return std::nullopt;
   }
   sink.skip(where, "JSON syntax error");
   return std::nullopt;

@@ -74,6 +74,13 @@ TEST(ParseJsonlArticle, ReadsEveryKnownKey) {
   EXPECT_EQ(article.author, "Jane Doe");
 }
 
+// Regression (found by fuzz_jsonl_reader): a number beyond a double stopped the whole run.
+TEST(ParseJsonlArticle, SkipsALineWithANumberOutOfRange) {
+  RecordingSink sink = parse_line(R"({"id": "a", "title": "T", "body": "B", "n": 1E400})");
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"skip", "feed.jsonl:7", "JSON number out of range"}}));
+}
+
 TEST(ParseJsonlArticle, AcceptsAnIntegerId) {
   struct Case {
     std::string id_json;

@@ -296,7 +296,8 @@ TEST(TextArticle, SkipsUtf16WithoutAByteOrderMarkAsBinary) {
 }
 
 TEST(TextArticle, SkipsAPngImageAsBinary) {
-  const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 33);
+  const char kPngStart[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+  const std::string png(kPngStart, sizeof kPngStart - 1);
   EXPECT_EQ(events_of(parse(png)),
             (std::vector<Event>{{"skip", kLocation, "binary file (NUL byte at offset 8)"}}));
 }
