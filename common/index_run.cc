@@ -175,12 +175,13 @@ class AnalysisSink : public ArticleSink {
         Xapian::PostingIterator posting = snapshot_.postlist_begin(term);
         if (posting == snapshot_.postlist_end(term)) return "";
         return snapshot_.get_document(*posting).get_value(schema::kContentHashSlot);
-      } catch (const Xapian::DatabaseModifiedError&) {
-        // The writer committed twice meanwhile. Reopening can meet the same fate; then the
+      } catch (const Xapian::DatabaseError&) {
+        // The writer committed twice meanwhile (DatabaseModifiedError, or a reused block
+        // read as corruption). Reopening can meet the same fate; then the
         // next attempt fails again and comes back here.
         try {
           snapshot_.reopen();
-        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::DatabaseError&) {
         }
       }
     }

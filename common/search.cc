@@ -53,6 +53,11 @@ Xapian::Database open_database(const std::string& path) {
         throw DatabaseBusyError("database " + quote_value(path) + " changed " +
                                 std::to_string(kMaxAttempts) +
                                 " times while it was being opened; try again");
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Also what a block reused by a concurrent commit can look like; real damage fails on
+      // every try.
+      if (attempt == kMaxAttempts) rethrow_database_error(path);
+      std::this_thread::sleep_for(kRetryPause * attempt);
     } catch (const Xapian::Error&) {
       rethrow_database_error(path);
     }
@@ -71,7 +76,7 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
         language = shard.get_metadata(std::string(schema::kLanguageKey));
         person_slots = person_slot_count(shard);
         break;
-      } catch (const Xapian::DatabaseModifiedError&) {
+      } catch (const Xapian::DatabaseError&) {  // modified, or a reused block (see above)
         if (attempt == kMaxAttempts)
           throw DatabaseBusyError("database " + quote_value(path) + " changed " +
                                   std::to_string(kMaxAttempts) +
@@ -97,6 +102,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (attempt == kMaxAttempts)
         throw DatabaseBusyError("the database changed " + std::to_string(kMaxAttempts) +
                                 " times while this search read it; try again");
+      std::this_thread::sleep_for(kRetryPause * attempt);
+      reopen_quietly(database_);
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Under concurrent commits glass can also report a reused block as corruption ("Expected
+      // block N to be level 1"); real damage fails every try.
+      if (attempt == kMaxAttempts) rethrow_database_error(paths_.front());
       std::this_thread::sleep_for(kRetryPause * attempt);
       reopen_quietly(database_);
     } catch (const Xapian::DatabaseLockError&) {

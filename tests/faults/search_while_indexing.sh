@@ -19,7 +19,7 @@ awk 'BEGIN {
 # The database is not empty, so this run writes directly and every commit is visible.
 revision() { xapian-delve "$work/db" | sed -n 's/^revision = //p'; }
 first_revision=$(revision)
-"$newsindex" index --quiet --commit-every 5 --db "$work/db" "$work/more" &
+"$newsindex" index --quiet --commit-every 10 --db "$work/db" "$work/more" &
 indexer=$!
 failures=0
 for ((i = 1; i <= searches; i++)); do
