@@ -31,11 +31,19 @@ if ! { CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 fi
 
 run_target() {
-  local target=$1 dict=()
+  local target=$1 dict=() leaks=()
   mkdir -p "build-fuzz/corpus/$target" "fuzz/regressions/$target"
   [[ -f fuzz/dict/$target.dict ]] && dict=(-dict="fuzz/dict/$target.dict")
-  "build-fuzz/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=2 \
-    -print_final_stats=1 "${dict[@]}" -artifact_prefix="fuzz/regressions/$target/" \
+  # Xapian 1.4.22's QueryParser leaks a few Query nodes on some syntax-error paths (e.g.
+  # 'ESPER (AND date:ESPER *ANDd'), inside parse_query, not in our code; leak detection would
+  # stop fuzz_query on that at once. Crashes, UB and timeouts still count.
+  local asan_options=${ASAN_OPTIONS:-}
+  if [[ $target == fuzz_query ]]; then
+    leaks=(-detect_leaks=0)
+    asan_options=${asan_options:+$asan_options:}detect_leaks=0  # LeakSanitizer's check at exit
+  fi
+  ASAN_OPTIONS=$asan_options "build-fuzz/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=2 \
+    -print_final_stats=1 "${dict[@]}" "${leaks[@]}" -artifact_prefix="fuzz/regressions/$target/" \
     "build-fuzz/corpus/$target" "fuzz/corpus/$target" "fuzz/regressions/$target" \
     >"build-fuzz/logs/$target.log" 2>&1
 }
