@@ -150,6 +150,7 @@ void render_json(const SearchResult& result, std::ostream& out) {
   }
   json document = {{"query", result.query},
                    {"total_estimate", result.total_estimate},
+                   {"total_exact", result.total_exact},
                    {"offset", result.offset},
                    {"results", std::move(results)}};
   if (!result.facets.empty()) {

@@ -21,8 +21,11 @@ constexpr int kMaxAttempts = 10;
 constexpr std::chrono::milliseconds kRetryPause{5};
 
 // The match counts at least this many documents, so totals up to it are exact rather than
-// estimated; beyond it Xapian's estimate is reported as "about".
-constexpr Xapian::doccount kExactCountThreshold = 1000;
+// estimated; beyond it Xapian's estimate is reported as "about" unless the request asks for an
+// exact count. Checking 1000 instead made the median query 40% slower on a 200,000-article
+// archive (phrases most: every candidate's positions are read), for counts a reader rarely needs
+// to the article; those who do ask (--exact).
+constexpr Xapian::doccount kExactCountThreshold = 100;
 
 // Undated articles have no date value; the default key sorts them after every date in
 // ascending order (and newest-first puts the empty value last already).
@@ -152,8 +155,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (!request.facets.empty()) {
     facets.emplace(database_, person_slots_, request.facets, facet_mode_);
     facets->attach(enquire);
-    check_at_least = database_.get_doccount();  // facets count every match, not a sample
   }
+  // Facets count every match, not a sample; that also makes the total exact.
+  if (request.exact_count || facets) check_at_least = database_.get_doccount();
   Xapian::MSet mset;
   try {
     mset = enquire.get_mset(request.offset, request.limit, check_at_least);

@@ -28,6 +28,7 @@ struct SearchRequest {
   Xapian::doccount limit = 10;
   std::vector<std::string> persons;  // each must match (person_filter_query)
   std::set<FacetKind> facets;        // counted over every match, exactly
+  bool exact_count = false;          // count every match (facets imply it); else exact to 100
   size_t facet_size = 10;            // person rows at most
 };
 
@@ -45,7 +46,7 @@ struct Hit {
 struct SearchResult {
   std::string query;
   Xapian::doccount total_estimate = 0;
-  bool total_exact = false;  // the estimate's bounds agree
+  bool total_exact = false;  // the estimate's bounds agree: total_estimate is the count
   Xapian::doccount offset = 0;
   std::vector<Hit> hits;
   FacetResults facets;  // one entry per requested kind

@@ -28,6 +28,7 @@ struct SearchOptions {
   std::vector<std::string> persons;
   std::vector<std::string> facets;
   size_t facet_size = 10;
+  bool exact = false;
 };
 
 std::optional<DatePeriod> date_option(const std::string& value, const char* option) {
@@ -58,6 +59,7 @@ SearchRequest resolve(const SearchOptions& options) {
   request.persons = options.persons;
   for (const std::string& name : options.facets) request.facets.insert(*facet_from_name(name));
   request.facet_size = options.facet_size;
+  request.exact_count = options.exact;
   return request;
 }
 
@@ -117,6 +119,9 @@ int main(int argc, char** argv) {
   app.add_option("--facet-size", options.facet_size, "Rows of the person facet")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
+  app.add_flag("--exact", options.exact,
+               "Count every matching article exactly (beyond 100 the count is otherwise "
+               "Xapian's estimate, printed as \"About N\"; slower on broad queries)");
   app.add_option("QUERY", options.query_words, "Query words (Xapian query syntax)");
 
   try {

@@ -366,7 +366,8 @@ TEST_F(CorpusSearch, JsonOutputParsesWithEveryDocumentedField) {
   nlohmann::json document = nlohmann::json::parse(out.str());
   std::set<std::string> keys;
   for (const auto& item : document.items()) keys.insert(item.key());
-  EXPECT_EQ(keys, (std::set<std::string>{"query", "total_estimate", "offset", "results"}));
+  EXPECT_EQ(keys,
+            (std::set<std::string>{"query", "total_estimate", "total_exact", "offset", "results"}));
   EXPECT_EQ(document["query"], "Esper");
   EXPECT_EQ(document["total_estimate"], 1);
   EXPECT_EQ(document["offset"], 0);
@@ -528,6 +529,39 @@ TEST(CorpusBulkLoad, StagingShardsMergedIntoPlaceSearchLikeOneWriter) {
   IndexOutcome again = index_into(bulk, {archive}, 3);
   EXPECT_EQ(again.report.unchanged, one.report.added);
   EXPECT_EQ(again.report.indexed(), 0u);
+}
+
+// Totals beyond 100 matches may be Xapian's estimate unless the request asks for an exact count.
+TEST(CorpusCounts, ExactCountCountsEveryMatchBeyondTheHundredChecked) {
+  TempDir dir;
+  std::string feed;
+  for (int i = 0; i < 400; ++i)
+    feed += "{\"id\": \"count-" + std::to_string(i) + "\", \"date\": \"2021-03-01\", " +
+            "\"title\": \"Harbour report " + std::to_string(i) + "\", \"body\": \"" +
+            (i % 2 == 0 ? "The crane lifted." : "The ferry left.") +
+            (i % 8 == 0 ? " A dredger came." : "") + " Harbour works go on " +
+            std::string(static_cast<size_t>(i % 7), 'x') + " today.\"}\n";
+  write_file(dir.path() / "counts.jsonl", feed);
+  fs::path database = dir.path() / "db";
+  ASSERT_EQ(index_into(database, {dir.path() / "counts.jsonl"}).report.added, 400u);
+
+  Searcher searcher({database.string()});
+  SearchRequest request = request_for("harbour AND crane", 10);
+  // Whether Xapian's estimate is already exact here depends on how early its matcher could
+  // stop; the request for an exact count is what guarantees it.
+  SearchResult estimated = searcher.search(request);
+  EXPECT_EQ(estimated.hits.size(), 10u);
+
+  request.exact_count = true;
+  SearchResult exact = searcher.search(request);
+  EXPECT_TRUE(exact.total_exact);
+  EXPECT_EQ(exact.total_estimate, 200u);
+  EXPECT_EQ(ids_of(exact), ids_of(estimated));  // the same hits, only the count differs
+
+  // Up to 100 matches the total is exact without asking.
+  SearchResult small = searcher.search(request_for("harbour AND dredger", 10));
+  EXPECT_TRUE(small.total_exact);
+  EXPECT_EQ(small.total_estimate, 50u);
 }
 
 // A small archive of its own for date edges and undated articles.

@@ -105,6 +105,7 @@ TEST(RenderText, InexactEstimateSaysAbout) {
   result.total_exact = false;
   result.total_estimate = 40;
   EXPECT_TRUE(text_of(result, false).starts_with("About 40 articles match; showing 1-2.\n"));
+  EXPECT_EQ(json::parse(json_of(result))["total_exact"], json(false));
 }
 
 TEST(RenderText, SingleMatchIsSingular) {
@@ -133,9 +134,10 @@ TEST(RenderText, OffsetPastTheEndReportsTotalWithoutRange) {
 TEST(RenderJson, HasExactlyTheTopLevelKeys) {
   json document = json::parse(json_of(two_hits()));
   EXPECT_EQ(keys_of(document),
-            (std::set<std::string>{"query", "total_estimate", "offset", "results"}));
+            (std::set<std::string>{"query", "total_estimate", "total_exact", "offset", "results"}));
   EXPECT_EQ(document["query"], json("troops"));
   EXPECT_EQ(document["total_estimate"], json(2));
+  EXPECT_EQ(document["total_exact"], json(true));
   EXPECT_EQ(document["offset"], json(0));
   ASSERT_TRUE(document["results"].is_array());
   EXPECT_EQ(document["results"].size(), 2u);
