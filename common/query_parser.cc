@@ -130,9 +130,54 @@ void check_proximity_windows(const std::string& text) {
   }
 }
 
+// True for the year, month and day terms of article dates (schema.h): Y2020, M202001,
+// D20200106. Only date_range_query() puts them in a user's query.
+bool is_date_term(std::string_view term) {
+  auto digits_after = [term](std::string_view prefix, size_t count) {
+    return term.starts_with(prefix) && term.size() == prefix.size() + count &&
+           term.find_first_not_of("0123456789", prefix.size()) == std::string_view::npos;
+  };
+  return digits_after(schema::kYearPrefix, 4) || digits_after(schema::kMonthPrefix, 6) ||
+         digits_after(schema::kDayPrefix, 8);
+}
+
+std::string date_term(std::string_view prefix, const Date& date, size_t digits) {
+  return std::string(prefix).append(date.slot_key().substr(0, digits));
+}
+
+// The fewest year, month and day terms that cover [first, last] exactly: whole years as Y terms,
+// whole months as M terms, the days left over as D terms. Empty when first > last.
+std::vector<std::string> date_terms_covering(Date first, const Date& last) {
+  std::vector<std::string> terms;
+  Date day = first;
+  while (day <= last) {
+    const Date year_end{day.year, 12, 31};
+    const Date month_end{day.year, day.month, days_in_month(day.year, day.month)};
+    Date covered_to = day;
+    if (day.month == 1 && day.day == 1 && year_end <= last) {
+      terms.push_back(date_term(schema::kYearPrefix, day, 4));
+      covered_to = year_end;
+    } else if (day.day == 1 && month_end <= last) {
+      terms.push_back(date_term(schema::kMonthPrefix, day, 6));
+      covered_to = month_end;
+    } else {
+      terms.push_back(date_term(schema::kDayPrefix, day, 8));
+    }
+    if (covered_to.year == kMaxYear && covered_to.month == 12 && covered_to.day == 31) break;
+    // The day after covered_to.
+    if (covered_to.day < days_in_month(covered_to.year, covered_to.month))
+      day = Date{covered_to.year, covered_to.month, covered_to.day + 1};
+    else if (covered_to.month < 12)
+      day = Date{covered_to.year, covered_to.month + 1, 1};
+    else
+      day = Date{covered_to.year + 1, 1, 1};
+  }
+  return terms;
+}
+
 // What a parsed query costs, counted as kMaxQueryTerms and kMaxQueryWildcards define it.
 struct QueryCost {
-  size_t terms = 0;  // terms, wildcards and value ranges, each occurrence
+  size_t terms = 0;  // terms, wildcards and value ranges, each occurrence; date terms excepted
   size_t wildcards = 0;
 };
 
@@ -147,8 +192,11 @@ QueryCost query_cost(const Xapian::Query& query) {
     if (type == Xapian::Query::OP_WILDCARD) {
       ++cost.terms;
       ++cost.wildcards;
-    } else if (type == Xapian::Query::LEAF_TERM || type == Xapian::Query::OP_VALUE_RANGE ||
-               type == Xapian::Query::OP_VALUE_GE || type == Xapian::Query::OP_VALUE_LE) {
+    } else if (type == Xapian::Query::LEAF_TERM) {
+      // A date: clause is counted once, by its processor, however many date terms it became.
+      if (!is_date_term(*node.get_terms_begin())) ++cost.terms;
+    } else if (type == Xapian::Query::OP_VALUE_RANGE || type == Xapian::Query::OP_VALUE_GE ||
+               type == Xapian::Query::OP_VALUE_LE) {
       ++cost.terms;
     }
     for (size_t i = 0; i < node.get_num_subqueries(); ++i) pending.push_back(node.get_subquery(i));
@@ -179,10 +227,13 @@ Xapian::Query recording_errors(const FieldError& error, Make make) {
 }
 
 // Handles date:VALUE where VALUE is YYYY[-MM[-DD]], or a range A..B with either end omitted.
+// Each clause counts as one term of the query, whatever number of date terms it becomes.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(FieldError error) : error_(std::move(error)) {}
+  DateFieldProcessor(FieldError error, std::shared_ptr<size_t> clauses)
+      : error_(std::move(error)), clauses_(std::move(clauses)) {}
   Xapian::Query operator()(const std::string& value) override {
+    ++*clauses_;
     return recording_errors(error_, [&] { return parse(value); });
   }
 
@@ -206,6 +257,7 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   }
 
   FieldError error_;
+  std::shared_ptr<size_t> clauses_;
 };
 
 // A boolean field: the value is normalised exactly as the indexer normalised it.
@@ -288,9 +340,16 @@ std::string normalise_all_caps(const std::string& text) {
 
 Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
                                const std::optional<DatePeriod>& to) {
-  if (from && to)
+  if (from && to) {
+    // Terms rather than a value range: Xapian intersects posting lists instead of reading the
+    // date of every candidate (on 200,000 articles, "oil" in one month: 0.13 ms, not 4.8 ms).
+    std::vector<std::string> terms = date_terms_covering(from->first, to->last);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.size() <= kMaxDateTerms)
+      return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from->first.slot_key(),
                          to->last.slot_key());
+  }
   if (from)
     return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from->first.slot_key());
   if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to->last.slot_key());
@@ -324,8 +383,9 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
           std::string(field.name),
           (new FilterFieldProcessor(field.prefix, field.kind, field_error))->release());
   }
+  auto date_clauses = std::make_shared<size_t>(0);
   parser.add_boolean_prefix(std::string(schema::kDateField),
-                            (new DateFieldProcessor(field_error))->release());
+                            (new DateFieldProcessor(field_error, date_clauses))->release());
 
   constexpr unsigned kFlags =
       Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
@@ -338,6 +398,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   if (*field_error) throw UserError(**field_error);
 
   QueryCost cost = query_cost(query);
+  cost.terms += *date_clauses;
   if (cost.terms > kMaxQueryTerms)
     throw UserError("query too long: " + std::to_string(cost.terms) + " terms (the limit is " +
                     std::to_string(kMaxQueryTerms) + ")");
@@ -348,7 +409,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   // in a field processor or in this function, not a user error (the query fuzzer treats it as a
   // crash).
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
-    if (!is_user_reachable_term(*term))
+    if (!is_user_reachable_term(*term) && !(*date_clauses > 0 && is_date_term(*term)))
       throw std::logic_error("the query parser produced the internal term " + quote_value(*term) +
                              "; please report this as a bug");
   return query;

@@ -44,8 +44,15 @@ inline constexpr size_t kMaxProximityWindow = 1000;
 // operators, so that it stems and matches like the lower-case form.
 std::string normalise_all_caps(const std::string& text);
 
-// A filter on the article date slot covering [from.first, to.last]; either end may be open.
-// Undated articles never match.
+// Above this many year, month and day terms a closed date range is a value range instead.
+// Any range from one whole year to another needs one per year; 100 also covers every range of
+// up to 18 years with partial months and days at both ends.
+inline constexpr size_t kMaxDateTerms = 100;
+
+// A filter on the article date covering [from.first, to.last]; undated articles never match.
+// A closed range is an OR of the fewest Y/M/D terms that cover it exactly (2020-01-15..2020-03
+// is D20200115 … D20200131 OR M202002 OR M202003), or a value range on the date slot beyond
+// kMaxDateTerms; an open end is a value range (VALUE_GE / VALUE_LE).
 Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
                                const std::optional<DatePeriod>& to);
 
