@@ -11,6 +11,7 @@
 #include "document_codec.h"
 #include "errors.h"
 #include "schema.h"
+#include "stem_cache.h"
 
 namespace newsarchive {
 namespace {
@@ -171,6 +172,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.offset = request.offset;
   result.total_estimate = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // Snippets stem every word of every hit; the words of ten articles repeat a lot.
+  const Xapian::Stem stemmer = make_caching_stemmer(analyzer.stemmer());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Article article = decode_document_data(it.get_document().get_data());
     Hit hit;
@@ -178,9 +181,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.id = article.id;
     hit.score = it.get_weight();
     hit.date = article.date;
-    hit.title = highlight_all(mset, article.title, analyzer.stemmer());
+    hit.title = highlight_all(mset, article.title, stemmer);
     hit.source = article.source;
-    hit.snippet = make_snippet(mset, article.body, analyzer.stemmer());
+    hit.snippet = make_snippet(mset, article.body, stemmer);
     hit.persons = std::move(article.persons);
     result.hits.push_back(std::move(hit));
   }
