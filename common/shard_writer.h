@@ -13,25 +13,38 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 
+#include "article.h"
 #include "bounded_queue.h"
 
 namespace newsarchive {
 
-// A document on its way into a shard.
+// Turns an analysed article (entities extracted) and its content hash into its document. Runs
+// on the shard's thread, so building documents and writing them share the cores; every shard
+// needs a builder of its own (a TermGenerator and its stemmer serve one thread at a time).
+using DocumentBuilder =
+    std::function<Xapian::Document(const Article& article, const std::string& content_hash)>;
+
+// A document on its way into a shard: built already, or an article for the shard's builder.
 struct StagedDocument {
   std::string id_term;
   std::string id;
-  Xapian::Document document;
-  size_t person_slots = 0;  // person value slots the document uses
+  Xapian::Document document;       // written as is unless `article` is set
+  std::optional<Article> article;  // built into `document` on the shard's thread first
+  std::string content_hash;        // with `article`
+  size_t person_slots = 0;         // person value slots the document uses
 };
 
 class ShardWriter {
  public:
   // Opens (creating if needed) the shard at `path` and commits once, so readers can open it.
-  ShardWriter(const std::filesystem::path& path, size_t commit_every, double commit_seconds);
+  // `builder` builds staged articles; without one only built documents may be submitted.
+  ShardWriter(const std::filesystem::path& path, size_t commit_every, double commit_seconds,
+              DocumentBuilder builder = nullptr);
   ~ShardWriter();
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
@@ -57,6 +70,7 @@ class ShardWriter {
 
   std::filesystem::path path_;
   Xapian::WritableDatabase database_;
+  DocumentBuilder builder_;
   size_t commit_every_;
   double commit_seconds_;
   BoundedQueue<StagedDocument> queue_;

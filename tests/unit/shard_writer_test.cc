@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "schema.h"
 #include "test_support.h"
 
@@ -53,6 +55,51 @@ TEST(ShardWriter, ReopenedShardKeepsItsPersonSlotCount) {
   }
   ShardWriter reopened(path, 10, 3600);
   EXPECT_EQ(reopened.person_slots(), 5u);
+}
+
+StagedDocument staged_article(const std::string& id, const std::string& body) {
+  StagedDocument document;
+  document.id_term = "Q" + id;
+  document.id = id;
+  Article article;
+  article.id = id;
+  article.body = body;
+  document.article = std::move(article);
+  document.content_hash = "hash-of-" + id;
+  return document;
+}
+
+TEST(ShardWriter, BuildsStagedArticlesOnItsOwnThreadWithItsBuilder) {
+  testing::TempDir dir;
+  std::filesystem::path path = dir.path() / "shard-0";
+  std::thread::id caller = std::this_thread::get_id();
+  bool built_elsewhere = true;
+  {
+    ShardWriter writer(path, 10, 3600, [&](const Article& article, const std::string& hash) {
+      built_elsewhere = built_elsewhere && std::this_thread::get_id() != caller;
+      Xapian::Document document;
+      document.add_boolean_term("Q" + article.id);
+      document.set_data(article.body + " / " + hash);
+      return document;
+    });
+    writer.start();
+    ASSERT_TRUE(writer.submit(staged_article("a", "harbour")));
+    ASSERT_TRUE(writer.submit(staged("b", "built already")));
+    writer.finish();
+    EXPECT_EQ(writer.added(), 2u);
+  }
+  EXPECT_TRUE(built_elsewhere);
+  Xapian::Database shard(path.string());
+  EXPECT_EQ(shard.get_document(*shard.postlist_begin("Qa")).get_data(), "harbour / hash-of-a");
+  EXPECT_EQ(shard.get_document(*shard.postlist_begin("Qb")).get_data(), "built already");
+}
+
+TEST(ShardWriter, StagedArticleWithoutABuilderFailsTheShard) {
+  testing::TempDir dir;
+  ShardWriter writer(dir.path() / "shard-0", 10, 3600);
+  writer.start();
+  writer.submit(staged_article("a", "harbour"));
+  EXPECT_THROW(writer.finish(), std::logic_error);
 }
 
 }  // namespace
