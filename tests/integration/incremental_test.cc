@@ -101,6 +101,33 @@ TEST_P(Incremental, PruneDeletesArticlesWhoseSourceIsGone) {
   EXPECT_EQ(hits("ferry"), 0u);
 }
 
+// Unchanged articles reach the writer in runs of up to 256: counts, the order against changed
+// articles and --prune must come out as if they went one by one.
+TEST_P(Incremental, LongRunsOfUnchangedArticlesAreCountedAndKeptByPrune) {
+  auto feed = [](int changed_at, int count) {
+    std::string lines;
+    for (int i = 0; i < count; ++i)
+      lines += "{\"id\": \"wire-" + std::to_string(i) +
+               "\", \"date\": \"2021-03-01\", \"title\": \"Harbour note " + std::to_string(i) +
+               "\", \"body\": \"" +
+               (i == changed_at ? "The quay was closed." : "The quay stays open.") + "\"}\n";
+    return lines;
+  };
+  testing::write_file(archive() / "wire.jsonl", feed(-1, 700));
+  EXPECT_EQ(index().added, 703u);
+  // Article 300 changes, articles 600 to 699 and c.txt disappear.
+  testing::write_file(archive() / "wire.jsonl", feed(300, 600));
+  fs::remove(archive() / "c.txt");
+  IndexReport second = index(false, /*prune=*/true);
+  EXPECT_EQ(second.unchanged, 601u);  // 599 lines, a.txt and b.txt
+  EXPECT_EQ(second.changed, 1u);
+  EXPECT_EQ(second.deleted, 101u);
+  EXPECT_EQ(Xapian::Database(database()).get_doccount(), 602u);
+  EXPECT_EQ(hits("closed"), 1u);
+  EXPECT_EQ(report_summary(second).substr(0, 47),
+            "0 new, 1 changed, 601 unchanged, 101 deleted, 0");
+}
+
 TEST_P(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
   index();
   Xapian::Database db(database());
