@@ -87,6 +87,11 @@ Xapian::Document article_document(const Article& article, const std::string& has
   return document;
 }
 
+// What an article weighs in the queues: its text, plus a little for the rest of it.
+size_t article_bytes(const Article& article) {
+  return 1024 + article.title.size() + article.body.size();
+}
+
 struct WorkItem {
   enum class Kind { kDocument, kUnchanged, kWarning, kSkip, kUnreadable, kUnreadableNote };
   Kind kind = Kind::kDocument;
@@ -95,6 +100,7 @@ struct WorkItem {
   Xapian::Document document;       // kDocument, unless built by a shard writer:
   std::optional<Article> article;  // then the article and its hash instead
   std::string content_hash;
+  size_t bytes = 0;  // the article's text, for the queues' memory bounds
   // kUnchanged: a run of consecutive unchanged articles, `id` the last of them.
   size_t unchanged = 0;
   std::vector<std::string> unchanged_id_terms;  // kept only for --prune
@@ -136,6 +142,7 @@ class AnalysisSink : public ArticleSink {
                       std::to_string(schema::kMaxPersonSlots));
     item.undated = !article.date;
     item.persons = article.persons.size();
+    item.bytes = article_bytes(article);
     if (build_in_shards_) {
       item.article = std::move(article);
       item.content_hash = std::move(hash);
@@ -238,7 +245,8 @@ class AnalysisSink : public ArticleSink {
   void send(WorkItem item) {
     check_stop();
     flush_unchanged();
-    if (!queue_.push(std::move(item))) throw StopRequested{};
+    const size_t bytes = item.bytes;
+    if (!queue_.push(std::move(item), bytes)) throw StopRequested{};
   }
 
   Xapian::Database snapshot_;
@@ -303,6 +311,7 @@ class Writer {
     database_.replace_document(item.id_term, item.document);
     ++(existed ? report_.changed : report_.added);
     ++uncommitted_;
+    uncommitted_bytes_ += item.bytes;
     after_article();
   }
 
@@ -326,6 +335,7 @@ class Writer {
     database_.set_metadata(std::string(schema::kCheckpointKey), checkpoint.dump());
     database_.commit();
     uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
     last_commit_ = std::chrono::steady_clock::now();
   }
 
@@ -359,9 +369,13 @@ class Writer {
   void stage(WorkItem& item, size_t slots) {
     ShardWriter& shard =
         *shards_[XXH3_64bits(item.id_term.data(), item.id_term.size()) % shards_.size()];
-    StagedDocument staged{std::move(item.id_term),      std::move(item.id),
-                          std::move(item.document),     std::move(item.article),
-                          std::move(item.content_hash), slots};
+    StagedDocument staged{std::move(item.id_term),
+                          std::move(item.id),
+                          std::move(item.document),
+                          std::move(item.article),
+                          std::move(item.content_hash),
+                          slots,
+                          item.bytes};
     if (!shard.submit(std::move(staged))) shard.finish();  // rethrows the writer's failure
     ++staged_;
     after_article();
@@ -381,7 +395,7 @@ class Writer {
 
   void after_article() {
     bool due =
-        uncommitted_ >= options_.commit_every ||
+        uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= kMaxUncommittedTextBytes ||
         (uncommitted_ > 0 &&
          std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit_).count() >=
              options_.commit_seconds);
@@ -396,7 +410,8 @@ class Writer {
   spdlog::logger& log_;
   size_t person_slots_;
   size_t uncommitted_ = 0;
-  size_t staged_ = 0;  // documents handed to shard writers, not yet in added/changed
+  size_t uncommitted_bytes_ = 0;  // article text written since the last commit
+  size_t staged_ = 0;             // documents handed to shard writers, not yet in added/changed
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::string last_id_;
@@ -417,6 +432,7 @@ std::string resolve_language(Xapian::WritableDatabase& database, const std::stri
 // Items in flight between analysis and writing: enough to keep both threads busy, few enough
 // to bound memory whatever the archive size.
 constexpr size_t kQueueCapacity = 256;
+constexpr size_t kQueueBytes = 32 << 20;  // 256 long articles would be 2 GiB
 
 // Walks the inputs and feeds every article to `sink` (on the analysis thread), keeping
 // `bytes_done` at the input offset reached.
@@ -603,7 +619,7 @@ IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) 
         },
         [](const std::string&, const std::string&) {});
 
-  BoundedQueue<WorkItem> queue(kQueueCapacity);
+  BoundedQueue<WorkItem> queue(kQueueCapacity, kQueueBytes);
   std::atomic<bool> stop{false};
   std::exception_ptr analysis_failure;
   std::thread analysis([&] {

@@ -29,6 +29,12 @@ namespace newsarchive {
 using DocumentBuilder =
     std::function<Xapian::Document(const Article& article, const std::string& content_hash)>;
 
+// Writers commit at the latest once the articles written since their last commit hold this much
+// text. Xapian keeps a whole batch in memory until the commit (several times the text's size),
+// so counting articles alone would let a batch of long articles grow without bound; for news of
+// a few kilobytes an article the count of articles decides first.
+inline constexpr size_t kMaxUncommittedTextBytes = 16 << 20;
+
 // A document on its way into a shard: built already, or an article for the shard's builder.
 struct StagedDocument {
   std::string id_term;
@@ -37,6 +43,7 @@ struct StagedDocument {
   std::optional<Article> article;  // built into `document` on the shard's thread first
   std::string content_hash;        // with `article`
   size_t person_slots = 0;         // person value slots the document uses
+  size_t bytes = 0;                // the article's text, for the queue's memory bound
 };
 
 class ShardWriter {
@@ -77,6 +84,7 @@ class ShardWriter {
   std::thread thread_;
   std::exception_ptr failure_;
   size_t uncommitted_ = 0;
+  size_t uncommitted_bytes_ = 0;
   size_t added_ = 0;
   size_t changed_ = 0;
   size_t person_slots_ = 0;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <thread>
 
 #include "schema.h"
@@ -92,6 +93,27 @@ TEST(ShardWriter, BuildsStagedArticlesOnItsOwnThreadWithItsBuilder) {
   Xapian::Database shard(path.string());
   EXPECT_EQ(shard.get_document(*shard.postlist_begin("Qa")).get_data(), "harbour / hash-of-a");
   EXPECT_EQ(shard.get_document(*shard.postlist_begin("Qb")).get_data(), "built already");
+}
+
+// A batch of long articles is committed once it holds kMaxUncommittedTextBytes of text, long
+// before commit_every articles or commit_seconds.
+TEST(ShardWriter, CommitsOnceTheUncommittedTextReachesTheByteLimit) {
+  testing::TempDir dir;
+  std::filesystem::path path = dir.path() / "shard-0";
+  ShardWriter writer(path, /*commit_every=*/1000, /*commit_seconds=*/3600);
+  writer.start();
+  for (const char* id : {"a", "b"}) {
+    StagedDocument document = staged(id, "long");
+    document.bytes = kMaxUncommittedTextBytes / 2 + 1;
+    ASSERT_TRUE(writer.submit(std::move(document)));
+  }
+  Xapian::doccount visible = 0;
+  for (int wait = 0; wait < 500 && visible < 2; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    visible = Xapian::Database(path.string()).get_doccount();
+  }
+  EXPECT_EQ(visible, 2u);  // committed while the writer still runs
+  writer.finish();
 }
 
 TEST(ShardWriter, StagedArticleWithoutABuilderFailsTheShard) {
