@@ -74,7 +74,6 @@ std::string content_hash(const Article& article) {
   return hex;
 }
 
-// What the analysis thread hands the writer, in input order.
 // The document of an analysed article (entities extracted): text terms, filters, the date and
 // sort-key values and the content hash.
 Xapian::Document article_document(const Article& article, const std::string& hash,
@@ -92,6 +91,7 @@ size_t article_bytes(const Article& article) {
   return 1024 + article.title.size() + article.body.size();
 }
 
+// What the analysis thread hands the writer, in input order.
 struct WorkItem {
   enum class Kind { kDocument, kUnchanged, kWarning, kSkip, kUnreadable, kUnreadableNote };
   Kind kind = Kind::kDocument;
