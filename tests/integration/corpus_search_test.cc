@@ -584,17 +584,24 @@ TEST(CorpusCounts, ExactCountCountsEveryMatchBeyondTheHundredChecked) {
   ASSERT_EQ(index_into(database, {dir.path() / "counts.jsonl"}).report.added, 400u);
 
   Searcher searcher({database.string()});
-  SearchRequest request = request_for("harbour AND crane", 10);
-  // Whether Xapian's estimate is already exact here depends on how early its matcher could
-  // stop; the request for an exact count is what guarantees it.
+  // 200 cranes, 50 of them with a dredger: Xapian stops counting after the 100 it must check
+  // and estimates the rest of an AND NOT.
+  SearchRequest request = request_for("crane AND NOT dredger", 10);
   SearchResult estimated = searcher.search(request);
+  EXPECT_FALSE(estimated.total_exact);
+  EXPECT_NE(estimated.total_estimate, 150u);
   EXPECT_EQ(estimated.hits.size(), 10u);
 
   request.exact_count = true;
   SearchResult exact = searcher.search(request);
   EXPECT_TRUE(exact.total_exact);
-  EXPECT_EQ(exact.total_estimate, 200u);
+  EXPECT_EQ(exact.total_estimate, 150u);
   EXPECT_EQ(ids_of(exact), ids_of(estimated));  // the same hits, only the count differs
+
+  // Whatever the query, --exact counts every match.
+  SearchRequest both = request_for("harbour AND crane", 10);
+  both.exact_count = true;
+  EXPECT_EQ(searcher.search(both).total_estimate, 200u);
 
   // Up to 100 matches the total is exact without asking.
   SearchResult small = searcher.search(request_for("harbour AND dredger", 10));
