@@ -146,11 +146,12 @@ std::string date_term(std::string_view prefix, const Date& date, size_t digits) 
 }
 
 // The fewest year, month and day terms that cover [first, last] exactly: whole years as Y terms,
-// whole months as M terms, the days left over as D terms. Empty when first > last.
+// whole months as M terms, the days left over as D terms. Empty when first > last. Stops after
+// kMaxDateTerms + 1 terms: a range needing more is not built from terms at all.
 std::vector<std::string> date_terms_covering(Date first, const Date& last) {
   std::vector<std::string> terms;
   Date day = first;
-  while (day <= last) {
+  while (day <= last && terms.size() <= kMaxDateTerms) {
     const Date year_end{day.year, 12, 31};
     const Date month_end{day.year, day.month, days_in_month(day.year, day.month)};
     Date covered_to = day;
@@ -163,7 +164,7 @@ std::vector<std::string> date_terms_covering(Date first, const Date& last) {
     } else {
       terms.push_back(date_term(schema::kDayPrefix, day, 8));
     }
-    if (covered_to.year == kMaxYear && covered_to.month == 12 && covered_to.day == 31) break;
+    if (covered_to == Date{kMaxYear, 12, 31}) break;
     // The day after covered_to.
     if (covered_to.day < days_in_month(covered_to.year, covered_to.month))
       day = Date{covered_to.year, covered_to.month, covered_to.day + 1};
