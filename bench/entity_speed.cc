@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "entity_tagger.h"
+#include "entities/entity_tagger.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

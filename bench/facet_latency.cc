@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "search.h"
+#include "query/search.h"
 
 using namespace newsarchive;
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "search.h"
+#include "query/search.h"
 
 using namespace newsarchive;
 

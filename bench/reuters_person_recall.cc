@@ -8,9 +8,9 @@
 #include <set>
 #include <string>
 
-#include "article_entities.h"
-#include "person_names.h"
-#include "text_cleanup.h"
+#include "entities/article_entities.h"
+#include "entities/person_names.h"
+#include "text/text_cleanup.h"
 
 using namespace newsarchive;
 

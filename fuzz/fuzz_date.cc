@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "date.h"
 #include "fuzz_support.h"
+#include "text/date.h"
 
 namespace {
 

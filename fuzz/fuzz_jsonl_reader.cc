@@ -17,7 +17,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "jsonl_reader.h"
+#include "ingest/jsonl_reader.h"
 
 namespace {
 

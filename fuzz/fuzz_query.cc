@@ -13,18 +13,18 @@
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "article_entities.h"
-#include "document_builder.h"
-#include "document_codec.h"
-#include "entity_tagger.h"
-#include "errors.h"
+#include "entities/article_entities.h"
+#include "entities/entity_tagger.h"
 #include "fuzz_support.h"
-#include "jsonl_reader.h"
-#include "query_parser.h"
-#include "schema.h"
-#include "snippet.h"
-#include "text_article.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/text_article.h"
+#include "query/query_parser.h"
+#include "query/snippet.h"
+#include "store/analyzer.h"
+#include "store/document_builder.h"
+#include "store/document_codec.h"
+#include "store/schema.h"
+#include "text/errors.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "article.h"
-#include "date.h"
-#include "text_cleanup.h"
+#include "ingest/article.h"
+#include "text/date.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive::fuzz {
 

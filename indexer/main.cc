@@ -5,12 +5,12 @@
 #include <optional>
 #include <thread>
 
-#include "article_entities.h"
-#include "cli_support.h"
-#include "index_run.h"
-#include "interrupt.h"
-#include "progress.h"
-#include "stats.h"
+#include "entities/article_entities.h"
+#include "index/index_run.h"
+#include "index/interrupt.h"
+#include "present/cli_support.h"
+#include "present/progress.h"
+#include "present/stats.h"
 
 using namespace newsarchive;
 

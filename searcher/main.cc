@@ -5,10 +5,10 @@
 #include <iostream>
 #include <limits>
 
-#include "cli_support.h"
-#include "errors.h"
-#include "render.h"
-#include "search.h"
+#include "present/cli_support.h"
+#include "present/render.h"
+#include "query/search.h"
+#include "text/errors.h"
 
 using namespace newsarchive;
 

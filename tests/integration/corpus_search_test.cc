@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "errors.h"
-#include "index_run.h"
-#include "render.h"
-#include "schema.h"
-#include "search.h"
+#include "index/index_run.h"
+#include "present/render.h"
+#include "query/search.h"
+#include "store/schema.h"
 #include "test_support.h"
+#include "text/errors.h"
 
 namespace newsarchive {
 namespace {

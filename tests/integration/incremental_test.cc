@@ -8,13 +8,13 @@
 #include <csignal>
 #include <nlohmann/json.hpp>
 
-#include "database_lock.h"
-#include "errors.h"
-#include "index_run.h"
-#include "interrupt.h"
-#include "schema.h"
-#include "search.h"
+#include "index/index_run.h"
+#include "index/interrupt.h"
+#include "query/search.h"
+#include "store/database_lock.h"
+#include "store/schema.h"
 #include "test_support.h"
+#include "text/errors.h"
 
 namespace newsarchive {
 namespace {

@@ -15,13 +15,13 @@
 #include <string>
 #include <vector>
 
-#include "document_builder.h"
-#include "index_run.h"
-#include "jsonl_reader.h"
-#include "person_names.h"
-#include "search.h"
+#include "entities/person_names.h"
+#include "index/index_run.h"
+#include "ingest/jsonl_reader.h"
+#include "query/search.h"
+#include "store/document_builder.h"
 #include "test_support.h"
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {

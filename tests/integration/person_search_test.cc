@@ -9,11 +9,11 @@
 #include <map>
 #include <sstream>
 
-#include "document_builder.h"
-#include "index_run.h"
-#include "person_names.h"
-#include "schema.h"
-#include "search.h"
+#include "entities/person_names.h"
+#include "index/index_run.h"
+#include "query/search.h"
+#include "store/document_builder.h"
+#include "store/schema.h"
 #include "test_support.h"
 
 namespace newsarchive {

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "index_run.h"
-#include "search.h"
+#include "index/index_run.h"
+#include "query/search.h"
 #include "test_support.h"
 
 namespace newsarchive {

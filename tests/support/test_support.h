@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
-#include "facets.h"
+#include "ingest/article.h"
+#include "query/facets.h"
 
 namespace newsarchive::testing {
 

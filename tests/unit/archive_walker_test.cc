@@ -1,5 +1,5 @@
 // Unit tests for common/archive_walker: which files a walk finds, in what order, under what ids.
-#include "archive_walker.h"
+#include "ingest/archive_walker.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

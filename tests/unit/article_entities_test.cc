@@ -1,5 +1,5 @@
 // Tests for article_entities.h: line unwrapping, mention resolution, article entity lists.
-#include "article_entities.h"
+#include "entities/article_entities.h"
 
 #include <gtest/gtest.h>
 

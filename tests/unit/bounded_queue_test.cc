@@ -1,6 +1,6 @@
 // Tests for bounded_queue: items come out in order; pushes wait while the queue is full by count
 // or by weight; an item heavier than the budget passes alone; closing releases everyone.
-#include "bounded_queue.h"
+#include "index/bounded_queue.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Unit: error lines stay single lines without terminal escapes, whatever the user typed.
-#include "cli_support.h"
+#include "present/cli_support.h"
 
 #include <gtest/gtest.h>
 

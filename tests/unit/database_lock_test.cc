@@ -1,10 +1,10 @@
 // Unit: the run lock on a database directory is exclusive while held and free once released.
-#include "database_lock.h"
+#include "store/database_lock.h"
 
 #include <gtest/gtest.h>
 
-#include "errors.h"
 #include "test_support.h"
+#include "text/errors.h"
 
 namespace newsarchive {
 namespace {

@@ -1,5 +1,5 @@
 // Unit tests for common/date: period parsing, article-date parsing, encodings and calendar rules.
-#include "date.h"
+#include "text/date.h"
 
 #include <gtest/gtest.h>
 

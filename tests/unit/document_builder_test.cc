@@ -1,6 +1,6 @@
 // Tests for document_builder in the Omega omindexcheck style: per fixture article, the terms that
 // must exist, the terms that must not, and the exact date slot; plus id and filter terms.
-#include "document_builder.h"
+#include "store/document_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "document_codec.h"
-#include "person_names.h"
-#include "schema.h"
+#include "entities/person_names.h"
+#include "store/analyzer.h"
+#include "store/document_codec.h"
+#include "store/schema.h"
 #include "test_support.h"
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {

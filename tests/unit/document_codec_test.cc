@@ -1,5 +1,5 @@
 // Tests for document_codec: the versioned JSON document data round-trips and rejects the unknown.
-#include "document_codec.h"
+#include "store/document_codec.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Unit tests for common/entity_tagger: the embedded English model's mentions and span
 // conventions, on single sentences, short articles and the seed article.
-#include "entity_tagger.h"
+#include "entities/entity_tagger.h"
 
 #include <gtest/gtest.h>
 

@@ -1,14 +1,15 @@
 // Tests for facets.h: exact person/year/month counts, both counting paths, merged aliases.
-#include "facets.h"
+#include "query/facets.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "analyzer.h"
-#include "document_builder.h"
-#include "person_names.h"
-#include "schema.h"
+#include "entities/person_names.h"
+#include "store/analyzer.h"
+#include "store/document_builder.h"
+#include "store/metadata.h"
+#include "store/schema.h"
 #include "test_support.h"
 
 namespace newsarchive {

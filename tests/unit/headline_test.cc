@@ -1,12 +1,12 @@
 // Unit tests for common/headline: deriving a headline from the first sentence of a body.
-#include "headline.h"
+#include "text/headline.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {

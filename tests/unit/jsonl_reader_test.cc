@@ -1,5 +1,5 @@
 // Unit tests for common/jsonl_reader: one JSON Lines article per line, plain or gzip.
-#include "jsonl_reader.h"
+#include "ingest/jsonl_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "test_support.h"
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {

@@ -1,5 +1,5 @@
 // Tests for person_names.h: keys, surnames, cleaning and alias merging within an article.
-#include "person_names.h"
+#include "entities/person_names.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Progress lines: ETA formatting, the line for given progress, and when the reporter writes.
-#include "progress.h"
+#include "present/progress.h"
 
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>

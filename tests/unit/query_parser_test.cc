@@ -1,5 +1,5 @@
 // Tests for query_parser: all-caps normalisation, date ranges, and parsing against a real database.
-#include "query_parser.h"
+#include "query/query_parser.h"
 
 #include <gtest/gtest.h>
 
@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "document_builder.h"
-#include "errors.h"
+#include "store/document_builder.h"
 #include "test_support.h"
+#include "text/errors.h"
 
 namespace newsarchive {
 namespace {

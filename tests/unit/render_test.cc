@@ -1,5 +1,5 @@
 // Tests for render: HTML snippets, the text layout with and without colour, the JSON shape.
-#include "render.h"
+#include "present/render.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests for schema.h: prefixes, the undated marker and the user field table cannot be confused.
-#include "schema.h"
+#include "store/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "document_builder.h"
+#include "store/document_builder.h"
 
 namespace newsarchive {
 namespace {

@@ -1,13 +1,13 @@
 // Unit: a shard writer thread replaces documents by id, counts new and changed ones, and
 // commits with its checkpoint and person-slot count.
-#include "shard_writer.h"
+#include "index/shard_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <thread>
 
-#include "schema.h"
+#include "store/schema.h"
 #include "test_support.h"
 
 namespace newsarchive {

@@ -1,14 +1,14 @@
 // Tests for snippet: stem-aware highlighting, entity decoding, ledes, headline highlighting.
-#include "snippet.h"
+#include "query/snippet.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "document_builder.h"
-#include "query_parser.h"
+#include "query/query_parser.h"
+#include "store/analyzer.h"
+#include "store/document_builder.h"
 #include "test_support.h"
 
 namespace newsarchive {

@@ -1,6 +1,6 @@
 // Unit: the staging area of a bulk load: shards found for resuming, damaged shards discarded,
 // the merge exchanged into place, and a merge left by a killed run finished or cleared.
-#include "staging_area.h"
+#include "index/staging_area.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

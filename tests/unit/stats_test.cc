@@ -1,15 +1,15 @@
 // Database statistics: a small fixture archive indexed into a temp database, then every field
 // of collect_stats() and both renderings checked exactly.
-#include "stats.h"
+#include "present/stats.h"
 
 #include <gtest/gtest.h>
 #include <spdlog/sinks/null_sink.h>
 
 #include <sstream>
 
-#include "errors.h"
-#include "index_run.h"
+#include "index/index_run.h"
 #include "test_support.h"
+#include "text/errors.h"
 
 namespace newsarchive {
 namespace {

@@ -1,6 +1,6 @@
 // Tests for stem_cache: the caching stemmer gives the wrapped stemmer's results, stemming each
 // distinct word once.
-#include "stem_cache.h"
+#include "query/stem_cache.h"
 
 #include <gtest/gtest.h>
 

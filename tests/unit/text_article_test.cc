@@ -1,6 +1,6 @@
 // Unit tests for common/text_article: the plain-text article format, on the seed corpus file
 // and on hand-written variants (datelines, line ends, damaged and empty files).
-#include "text_article.h"
+#include "ingest/text_article.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "test_support.h"
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {

@@ -1,5 +1,5 @@
 // Unit tests for common/text_cleanup: UTF-8 validation and repair, control characters, prefixes.
-#include "text_cleanup.h"
+#include "text/text_cleanup.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Unit tests for common/tokenizer: CoNLL-style tokens with byte offsets and sentence starts.
-#include "tokenizer.h"
+#include "entities/tokenizer.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "entity_features.h"
+#include "entities/entity_features.h"
 
 namespace newsarchive::train_ner {
 namespace {

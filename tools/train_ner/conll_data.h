@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "entity_tagger.h"
-#include "tokenizer.h"
+#include "entities/entity_tagger.h"
+#include "entities/tokenizer.h"
 
 namespace newsarchive::train_ner {
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "entity_tagger.h"
+#include "entities/entity_tagger.h"
 
 int main(int argc, char** argv) {
   std::string model_path;

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "entity_model.h"
+#include "entities/entity_model.h"
 
 namespace newsarchive::train_ner {
 

@@ -31,9 +31,9 @@
 #include <vector>
 
 #include "conll_data.h"
-#include "entity_features.h"
-#include "entity_model.h"
-#include "flat_hash_map.h"
+#include "entities/entity_features.h"
+#include "entities/entity_model.h"
+#include "entities/flat_hash_map.h"
 #include "perceptron.h"
 
 namespace newsarchive::train_ner {

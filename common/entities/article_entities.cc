@@ -1,0 +1,146 @@
+// Mention resolution: tagger output + alias merging, for one text or one article.
+#include "entities/article_entities.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "entities/person_names.h"
+
+namespace newsarchive {
+namespace {
+
+// Resolves the person mentions of `mentions` (texts already cleaned) in place.
+void resolve_person_mentions(std::vector<ResolvedMention>& mentions) {
+  std::vector<std::string> person_texts;
+  for (const ResolvedMention& m : mentions)
+    if (m.mention.type == EntityType::kPerson) person_texts.push_back(m.text);
+  std::vector<std::string> canonical = resolve_person_aliases(person_texts);
+  size_t next = 0;
+  for (ResolvedMention& m : mentions)
+    if (m.mention.type == EntityType::kPerson) m.canonical = canonical[next++];
+}
+
+// Lines at least this long that end without sentence punctuation are taken as hard-wrapped;
+// shorter ones are headlines, datelines or table rows.
+constexpr size_t kMinWrappedLineBytes = 25;
+
+bool ends_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  char last = line.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+         line.ends_with("\xE2\x80\x9D");  // ”
+}
+
+}  // namespace
+
+bool is_sign_off(std::string_view text, const EntityMention& mention) {
+  auto blank = [](std::string_view part) {
+    return part.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  };
+  size_t line_start = text.rfind('\n', mention.start);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return mention.start > 0 && blank(text.substr(line_start, mention.start - line_start)) &&
+         blank(text.substr(mention.end)) && text.find(' ', mention.start) >= mention.end;
+}
+
+std::string unwrap_lines(std::string_view text) {
+  std::string unwrapped(text);
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    std::string_view line = text.substr(line_start, i - line_start);
+    bool next_blank = i + 1 < text.size() && text[i + 1] == '\n';
+    if (!next_blank && line.size() >= kMinWrappedLineBytes && !ends_sentence(line))
+      unwrapped[i] = ' ';
+    line_start = i + 1;
+  }
+  return unwrapped;
+}
+
+namespace {
+
+std::vector<ResolvedMention> mentions_of(std::string_view text, const EntityTagger& tagger) {
+  std::vector<ResolvedMention> resolved;
+  for (const EntityMention& mention : tagger.find(unwrap_lines(text))) {
+    std::string surface =
+        clean_person_text(text.substr(mention.start, mention.end - mention.start));
+    if (surface.empty()) continue;
+    resolved.push_back(ResolvedMention{mention, surface, surface});
+  }
+  return resolved;
+}
+
+// Appends `name` to `names` unless a name with the same key is there already.
+void add_distinct(std::vector<std::string>& names, std::set<std::string>& keys,
+                  const std::string& name) {
+  if (keys.insert(person_key(name)).second) names.push_back(name);
+}
+
+}  // namespace
+
+std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger) {
+  std::vector<ResolvedMention> mentions = mentions_of(text, tagger);
+  resolve_person_mentions(mentions);
+  return mentions;
+}
+
+void write_mentions_jsonl(const std::vector<ResolvedMention>& mentions, std::ostream& out) {
+  using json = nlohmann::ordered_json;
+  for (const ResolvedMention& m : mentions) {
+    json line = {{"type", std::string(entity_type_name(m.mention.type))},
+                 {"start", m.mention.start},
+                 {"end", m.mention.end},
+                 {"text", m.text},
+                 {"canonical", m.canonical}};
+    out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+}
+
+namespace {
+
+// The tagger reads at most this much of a body: articles name their people early, and the
+// tagger's working memory is about fifty times the text (a capped 8 MiB body peaked at 517 MB
+// of RSS; with this cap at 87 MB).
+constexpr size_t kMaxTaggedBodyBytes = 1 << 20;
+
+// The start of `body`, cut at whitespace before kMaxTaggedBodyBytes (so never inside a word or
+// a UTF-8 sequence).
+std::string_view tagged_part(std::string_view body) {
+  if (body.size() <= kMaxTaggedBodyBytes) return body;
+  size_t cut = body.find_last_of(" \t\n", kMaxTaggedBodyBytes);
+  if (cut == std::string_view::npos) cut = 0;
+  return body.substr(0, cut);
+}
+
+}  // namespace
+
+void extract_entities(Article& article, const EntityTagger& tagger) {
+  // One text, so the tagger's document-level evidence (how a word is written elsewhere) helps
+  // ALL-CAPS headlines, and headline surnames resolve to full names given in the body.
+  std::string text = article.title + "\n\n" + std::string(tagged_part(article.body));
+  std::vector<ResolvedMention> mentions = resolve_mentions(text, tagger);
+  if (!mentions.empty() && is_sign_off(text, mentions.back().mention)) mentions.pop_back();
+
+  std::set<std::string> person_keys, place_keys, organization_keys;
+  article.persons.clear();
+  article.places.clear();
+  article.organizations.clear();
+  for (const ResolvedMention& m : mentions) {
+    switch (m.mention.type) {
+      case EntityType::kPerson:
+        add_distinct(article.persons, person_keys, m.canonical);
+        break;
+      case EntityType::kPlace:
+        add_distinct(article.places, place_keys, m.canonical);
+        break;
+      case EntityType::kOrganization:
+        add_distinct(article.organizations, organization_keys, m.canonical);
+        break;
+      case EntityType::kMisc:
+        break;
+    }
+  }
+}
+
+}  // namespace newsarchive

@@ -1,0 +1,41 @@
+// Entities of an article: the tagger's mentions resolved to canonical names.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/entity_tagger.h"
+#include "ingest/article.h"
+
+namespace newsarchive {
+
+struct ResolvedMention {
+  EntityMention mention;
+  std::string text;       // the mention as written, possessive removed
+  std::string canonical;  // persons: the alias-merged name; others: the text
+};
+
+// `text` with hard line wraps turned into spaces, for the tagger: archives wrap paragraphs at a
+// fixed width, and a capitalised word after a wrap is not a sentence start. A line break stays
+// when it ends a paragraph (blank line follows), a short line (a headline, a dateline) or a
+// sentence. The result has the same length, so mention offsets still index `text`.
+std::string unwrap_lines(std::string_view text);
+
+// True when `mention` is a one-word sign-off: alone on the last line of `text` (wire services
+// end bodies with their name, "Reuter"), which names the agency, not a person in the story.
+bool is_sign_off(std::string_view text, const EntityMention& mention);
+
+// Every mention in `text`, persons resolved to their canonical names within this text.
+std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger);
+
+// Writes one JSON object per mention, one per line: {"type", "start", "end", "text",
+// "canonical"}, offsets in bytes into `text`, end exclusive.
+void write_mentions_jsonl(const std::vector<ResolvedMention>& mentions, std::ostream& out);
+
+// Fills article.persons, places and organizations from its title and body. Headline and body
+// are resolved together, so "Esper" in a headline becomes "Mark Esper" named in the body.
+void extract_entities(Article& article, const EntityTagger& tagger);
+
+}  // namespace newsarchive

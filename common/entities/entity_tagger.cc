@@ -1,0 +1,57 @@
+// EntityTagger: the embedded or a file model, run over a text in two greedy passes.
+#include "entities/entity_tagger.h"
+
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include "entities/entity_features.h"
+#include "entities/entity_model.h"
+#include "entities/entity_model_data.h"
+
+namespace newsarchive {
+
+std::string_view entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kMisc:
+      return "misc";
+  }
+  return "misc";
+}
+
+EntityTagger::EntityTagger(std::unique_ptr<EntityModel> model) : model_(std::move(model)) {}
+EntityTagger::EntityTagger(EntityTagger&&) noexcept = default;
+EntityTagger::~EntityTagger() = default;
+
+const EntityTagger& EntityTagger::english() {
+  static const EntityTagger tagger(EntityModel::parse(embedded_english_entity_model()));
+  return tagger;
+}
+
+EntityTagger EntityTagger::from_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read entity model '" + path + "'");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    return EntityTagger(EntityModel::parse(bytes));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(std::string(e.what()) + ": '" + path + "'");
+  }
+}
+
+std::vector<EntityMention> EntityTagger::find(std::string_view text) const {
+  ner::NerDocument doc(text, model_->lexicon());
+  std::vector<uint8_t> tags = ner::decode<int32_t>(
+      doc, [this](const std::vector<uint64_t>& keys, std::array<int32_t, ner::kNumTags>& scores) {
+        model_->score(keys, scores);
+      });
+  return doc.mentions(tags);
+}
+
+}  // namespace newsarchive

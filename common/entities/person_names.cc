@@ -1,0 +1,205 @@
+// Alias merging for person mentions; see person_names.h for the rules.
+#include "entities/person_names.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+namespace newsarchive {
+namespace {
+
+constexpr std::array<std::string_view, 7> kSuffixKeys = {"jr", "sr", "ii", "iii", "iv", "v", "2nd"};
+
+// Lower-case words that join a surname rather than being a name of their own ("de Almenara").
+constexpr std::array<std::string_view, 22> kParticleKeys = {
+    "de", "da",  "di",  "du", "del", "della", "van", "von", "der", "den", "la",
+    "le", "bin", "ibn", "al", "el",  "ten",   "ter", "dos", "das", "do",  "y"};
+
+bool is_suffix_key(std::string_view word) {
+  return std::find(kSuffixKeys.begin(), kSuffixKeys.end(), word) != kSuffixKeys.end();
+}
+
+bool is_particle_key(std::string_view word) {
+  return std::find(kParticleKeys.begin(), kParticleKeys.end(), word) != kParticleKeys.end();
+}
+
+// The keys of the whitespace-separated words of `name`; hyphenated parts stay one word
+// ("vasquez harland").
+std::vector<std::string> word_keys(std::string_view name) {
+  std::vector<std::string> keys;
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && std::isspace(static_cast<unsigned char>(name[i]))) ++i;
+    size_t start = i;
+    while (i < name.size() && !std::isspace(static_cast<unsigned char>(name[i]))) ++i;
+    if (i > start) {
+      std::string key = person_key(name.substr(start, i - start));
+      if (!key.empty()) keys.push_back(key);
+    }
+  }
+  return keys;
+}
+
+// Words of a name that are neither generational suffixes nor particles.
+size_t name_word_count(const std::vector<std::string>& words) {
+  return static_cast<size_t>(std::count_if(words.begin(), words.end(), [](const std::string& w) {
+    return !is_suffix_key(w) && !is_particle_key(w);
+  }));
+}
+
+std::string first_name_key(const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    if (!is_particle_key(word)) return word;
+  return words.empty() ? std::string() : words.front();
+}
+
+bool is_all_caps(std::string_view text) {
+  bool has_upper = false;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    unsigned ch = *it;
+    if (Xapian::Unicode::toupper(ch) != ch) return false;
+    if (Xapian::Unicode::tolower(ch) != ch) has_upper = true;
+  }
+  return has_upper;
+}
+
+// A person given by a full name within one article, and the mentions that name it.
+struct FullName {
+  std::string display;  // the most complete form seen
+  std::string first_key;
+  std::string surname;
+  size_t words = 0;
+  std::vector<size_t> mentions;  // indices into the article's mention list
+};
+
+// True when `candidate` is a better display form than `current` for the same person.
+bool better_display(const std::string& candidate, size_t candidate_words, const FullName& current) {
+  if (candidate_words != current.words) return candidate_words > current.words;
+  return is_all_caps(current.display) && !is_all_caps(candidate);
+}
+
+}  // namespace
+
+std::string person_key(std::string_view name) {
+  std::string folded;
+  folded.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == '.' || c == '\'' || c == ',') continue;
+    if (name.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      i += 2;
+      continue;
+    }
+    bool space = c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
+    } else {
+      folded.push_back(c);
+    }
+  }
+  if (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  return Xapian::Unicode::tolower(folded);
+}
+
+std::string surname_key(std::string_view name) {
+  std::vector<std::string> words = word_keys(name);
+  for (auto it = words.rbegin(); it != words.rend(); ++it)
+    if (!is_suffix_key(*it)) return *it;
+  return words.empty() ? std::string() : words.back();
+}
+
+bool is_bare_surname(std::string_view name) {
+  return name_word_count(word_keys(name)) <= 1;
+}
+
+std::string clean_person_text(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  for (std::string_view ending : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"),
+                                  std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+    if (out.size() > ending.size() && out.ends_with(ending)) {
+      out.resize(out.size() - ending.size());
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> resolve_person_aliases(const std::vector<std::string>& mentions) {
+  std::vector<std::string> cleaned;
+  cleaned.reserve(mentions.size());
+  for (const std::string& mention : mentions) cleaned.push_back(clean_person_text(mention));
+
+  // Full names: two or more name words. Same first word and surname are the same person
+  // ("Mark Esper", "Mark T. Esper"); the most complete form is the canonical display.
+  std::vector<FullName> people;
+  std::vector<long> person_of(cleaned.size(), -1);
+  for (size_t i = 0; i < cleaned.size(); ++i) {
+    std::vector<std::string> words = word_keys(cleaned[i]);
+    size_t count = name_word_count(words);
+    if (count < 2) continue;
+    std::string surname = surname_key(cleaned[i]);
+    std::string first = first_name_key(words);
+    auto same = std::find_if(people.begin(), people.end(), [&](const FullName& person) {
+      return person.first_key == first && person.surname == surname;
+    });
+    if (same == people.end()) {
+      people.push_back(FullName{cleaned[i], first, surname, count, {}});
+      same = people.end() - 1;
+    } else if (better_display(cleaned[i], count, *same)) {
+      same->display = cleaned[i];
+      same->words = count;
+    }
+    same->mentions.push_back(i);
+    person_of[i] = same - people.begin();
+  }
+
+  // Surname-only mentions ("Esper", "Seely III") join the full name with that surname; when
+  // several full names share it, the one mentioned most recently before, else the first.
+  std::vector<std::string> canonical(cleaned.size());
+  for (size_t i = 0; i < cleaned.size(); ++i) {
+    if (person_of[i] >= 0) {
+      canonical[i] = people[static_cast<size_t>(person_of[i])].display;
+      continue;
+    }
+    std::string surname = surname_key(cleaned[i]);
+    const FullName* chosen = nullptr;  // nearest full name mentioned before i
+    const FullName* first = nullptr;   // else the first with that surname
+    size_t chosen_position = 0;
+    for (const FullName& person : people) {
+      if (surname.empty() || person.surname != surname) continue;
+      if (!first) first = &person;
+      for (size_t m : person.mentions) {
+        if (m < i && (!chosen || m > chosen_position)) {
+          chosen = &person;
+          chosen_position = m;
+        }
+      }
+    }
+    if (!chosen) chosen = first;
+    canonical[i] = chosen ? chosen->display : cleaned[i];
+  }
+  return canonical;
+}
+
+std::vector<std::string> distinct_persons(const std::vector<std::string>& canonical_names) {
+  std::vector<std::string> distinct;
+  std::set<std::string> seen;
+  for (const std::string& name : canonical_names)
+    if (!name.empty() && seen.insert(person_key(name)).second) distinct.push_back(name);
+  return distinct;
+}
+
+}  // namespace newsarchive

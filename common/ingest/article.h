@@ -1,0 +1,48 @@
+// The article model shared by every reader, the indexer and the document codec.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/date.h"
+
+namespace newsarchive {
+
+struct Article {
+  std::string id;            // unique within the archive: JSON "id" or path relative to input root
+  std::optional<Date> date;  // nullopt: undated (kept, but excluded by date filters)
+  std::string title;         // headline; never empty once a reader hands the article on
+  std::string body;          // paragraphs separated by "\n\n"
+  std::string source;        // publisher or feed name; may be empty
+  std::string url;
+  std::string author;
+  // Named entities, filled by extract_entities() before indexing: distinct canonical names in
+  // first-mention order.
+  std::vector<std::string> persons;
+  std::vector<std::string> places;
+  std::vector<std::string> organizations;
+};
+
+// Where an article came from, for warnings: "corpus/a.txt" or "feed.jsonl:42".
+struct SourceLocation {
+  std::string path;
+  long line = 0;  // 1-based line in a JSON Lines file; 0 when the whole file is one article
+
+  std::string describe() const { return line > 0 ? path + ":" + std::to_string(line) : path; }
+};
+
+// Receives what readers produce. A reader calls exactly one of accept() or skip() per article,
+// after any number of warn() calls about it.
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  // A parsed article, ready to index.
+  virtual void accept(Article article, const SourceLocation& where) = 0;
+  // Something was repaired or defaulted (undated, transcoded); the article is still indexed.
+  virtual void warn(const SourceLocation& where, const std::string& message) = 0;
+  // The article cannot be indexed; `reason` says why.
+  virtual void skip(const SourceLocation& where, const std::string& reason) = 0;
+};
+
+}  // namespace newsarchive

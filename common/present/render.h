@@ -1,0 +1,27 @@
+// Renderers: turn a SearchResult into what a person at a terminal reads, or JSON for scripts.
+#pragma once
+
+#include <ostream>
+
+#include "query/search.h"
+
+namespace newsarchive {
+
+struct TextStyle {
+  bool color = false;  // ANSI bold for highlighted matches
+};
+
+void render_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
+
+// One JSON object: {"query", "total_estimate", "offset", "results": [{"rank", "id", "score",
+// "date", "title", "source", "snippet", "persons"}], "facets": {"person": [{"value", "count"}],
+// ...}}; "snippet" is HTML-escaped with <mark> around matches; "facets" only when requested.
+void render_json(const SearchResult& result, std::ostream& out);
+
+// One facet as a table after the hits: persons with counts, years and months as a histogram.
+void render_facet_text(FacetKind kind, const std::vector<FacetValue>& rows, std::ostream& out);
+
+// `snippet` as HTML: text escaped, highlights wrapped in <mark>…</mark>.
+std::string snippet_html(const Snippet& snippet);
+
+}  // namespace newsarchive

@@ -1,0 +1,196 @@
+// Facet counting through value streams or stock match spies, and aggregation into rows.
+#include "query/facets.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "entities/person_names.h"
+#include "store/schema.h"
+
+namespace newsarchive {
+
+// Counts slot values for matching documents by advancing one ValueIterator per slot. The
+// matcher offers documents in ascending docid order, so each stream is read once, forward;
+// should a docid ever come out of order, that document's values are read directly instead.
+class FacetCounter::StreamSpy : public Xapian::MatchSpy {
+ public:
+  StreamSpy(const Xapian::Database& database, const std::vector<Xapian::valueno>& person_slots,
+            bool count_dates)
+      : count_dates_(count_dates) {
+    for (Xapian::valueno slot : person_slots)
+      persons_.push_back(Stream{slot, database.valuestream_begin(slot)});
+    if (count_dates)
+      dates_ = Stream{schema::kDateSlot, database.valuestream_begin(schema::kDateSlot)};
+  }
+
+  void operator()(const Xapian::Document& document, double) override {
+    Xapian::docid docid = document.get_docid();
+    bool in_order = docid > last_docid_;
+    last_docid_ = std::max(last_docid_, docid);
+    for (Stream& stream : persons_) {
+      std::optional<std::string> value = stream.value_at(docid, in_order, document);
+      if (value) ++person_counts[*value];
+    }
+    if (count_dates_) {
+      std::optional<std::string> value = dates_.value_at(docid, in_order, document);
+      if (value) ++day_counts[*value];
+    }
+  }
+
+  std::unordered_map<std::string, Xapian::doccount> person_counts;
+  std::map<std::string, Xapian::doccount> day_counts;
+
+ private:
+  struct Stream {
+    Xapian::valueno slot = 0;
+    Xapian::ValueIterator it;
+
+    std::optional<std::string> value_at(Xapian::docid docid, bool in_order,
+                                        const Xapian::Document& document) {
+      if (!in_order) {
+        std::string value = document.get_value(slot);
+        return value.empty() ? std::nullopt : std::optional(value);
+      }
+      if (it == Xapian::ValueIterator()) return std::nullopt;
+      if (it.get_docid() < docid) it.skip_to(docid);
+      if (it == Xapian::ValueIterator() || it.get_docid() != docid) return std::nullopt;
+      return *it;
+    }
+  };
+
+  bool count_dates_;
+  std::vector<Stream> persons_;
+  Stream dates_;
+  Xapian::docid last_docid_ = 0;
+};
+
+std::string_view facet_name(FacetKind kind) {
+  switch (kind) {
+    case FacetKind::kPerson:
+      return "person";
+    case FacetKind::kYear:
+      return "year";
+    case FacetKind::kMonth:
+      return "month";
+  }
+  return "";
+}
+
+std::optional<FacetKind> facet_from_name(std::string_view name) {
+  for (FacetKind kind : {FacetKind::kPerson, FacetKind::kYear, FacetKind::kMonth})
+    if (facet_name(kind) == name) return kind;
+  return std::nullopt;
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& database, Xapian::valueno person_slots,
+                           const std::set<FacetKind>& kinds, FacetMode mode)
+    : kinds_(kinds) {
+  bool persons = kinds.contains(FacetKind::kPerson);
+  bool dates = kinds.contains(FacetKind::kYear) || kinds.contains(FacetKind::kMonth);
+  std::vector<Xapian::valueno> slots;
+  if (persons)
+    for (Xapian::valueno k = 0; k < person_slots; ++k)
+      slots.push_back(schema::kFirstPersonSlot + k);
+  // A match spy over several shards sees each shard's documents with that shard's own docids,
+  // which do not index the combined value streams; count those with the stock spies.
+  if (mode == FacetMode::kValueStreams && database.size() == 1) {
+    stream_spy_ = std::make_unique<StreamSpy>(database, slots, dates);
+    return;
+  }
+  for (Xapian::valueno slot : slots)
+    person_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+  if (dates) date_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
+}
+
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+  if (stream_spy_) enquire.add_matchspy(stream_spy_.get());
+  for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
+  if (date_spy_) enquire.add_matchspy(date_spy_.get());
+}
+
+FacetCounter::RawCounts FacetCounter::raw_counts() const {
+  if (stream_spy_) return RawCounts{stream_spy_->person_counts, stream_spy_->day_counts};
+  RawCounts raw;
+  for (const auto& spy : person_spies_)
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+      raw.persons[*it] += it.get_termfreq();
+  if (date_spy_)
+    for (auto it = date_spy_->values_begin(); it != date_spy_->values_end(); ++it)
+      raw.days[*it] += it.get_termfreq();
+  return raw;
+}
+
+namespace {
+
+// Merges display names by person key; a person's row shows its most frequent display form.
+std::vector<FacetValue> person_rows(
+    const std::unordered_map<std::string, Xapian::doccount>& by_display, size_t limit) {
+  struct Person {
+    Xapian::doccount total = 0;
+    std::string display;
+    Xapian::doccount display_count = 0;
+  };
+  std::unordered_map<std::string, Person> by_key;
+  for (const auto& [display, count] : by_display) {
+    Person& person = by_key[person_key(display)];
+    person.total += count;
+    if (count > person.display_count ||
+        (count == person.display_count && display < person.display)) {
+      person.display = display;
+      person.display_count = count;
+    }
+  }
+  std::vector<FacetValue> rows;
+  rows.reserve(by_key.size());
+  for (const auto& [key, person] : by_key) rows.push_back(FacetValue{person.display, person.total});
+  auto order = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (rows.size() > limit) {
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(limit), rows.end(), order);
+    rows.resize(limit);
+  } else {
+    std::sort(rows.begin(), rows.end(), order);
+  }
+  return rows;
+}
+
+// Days "YYYYMMDD" summed into periods "YYYY" (prefix 4) or "YYYY-MM" (prefix 6), gaps filled.
+std::vector<FacetValue> period_rows(const std::map<std::string, Xapian::doccount>& days,
+                                    bool months) {
+  std::map<int, Xapian::doccount> periods;  // year*12+month-1, or year
+  for (const auto& [day, count] : days) {
+    if (day.size() < 6) continue;
+    int year = std::stoi(day.substr(0, 4));
+    int month = std::stoi(day.substr(4, 2));
+    periods[months ? year * 12 + month - 1 : year] += count;
+  }
+  std::vector<FacetValue> rows;
+  if (periods.empty()) return rows;
+  for (int p = periods.begin()->first; p <= periods.rbegin()->first; ++p) {
+    char label[16];
+    if (months)
+      std::snprintf(label, sizeof label, "%04d-%02d", p / 12, p % 12 + 1);
+    else
+      std::snprintf(label, sizeof label, "%04d", p);
+    auto it = periods.find(p);
+    rows.push_back(FacetValue{label, it == periods.end() ? 0 : it->second});
+  }
+  return rows;
+}
+
+}  // namespace
+
+FacetResults FacetCounter::results(size_t person_limit) const {
+  RawCounts raw = raw_counts();
+  FacetResults results;
+  if (kinds_.contains(FacetKind::kPerson))
+    results[FacetKind::kPerson] = person_rows(raw.persons, person_limit);
+  if (kinds_.contains(FacetKind::kYear)) results[FacetKind::kYear] = period_rows(raw.days, false);
+  if (kinds_.contains(FacetKind::kMonth)) results[FacetKind::kMonth] = period_rows(raw.days, true);
+  return results;
+}
+
+}  // namespace newsarchive

@@ -1,0 +1,78 @@
+// Running a search: opens one or more databases as one, matches, sorts, and returns hits as
+// data (snippets included) for the renderers.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/facets.h"
+#include "query/query_parser.h"
+#include "query/snippet.h"
+#include "text/date.h"
+
+namespace newsarchive {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;  // QueryParser syntax; empty matches everything
+  std::optional<DatePeriod> from;
+  std::optional<DatePeriod> to;
+  SortOrder sort = SortOrder::kRelevance;
+  DefaultOperator default_operator = DefaultOperator::kAnd;
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 10;
+  std::vector<std::string> persons;  // each must match (person_filter_query)
+  std::set<FacetKind> facets;        // counted over every match, exactly
+  bool exact_count = false;          // count every match (facets imply it); else exact to 100
+  size_t facet_size = 10;            // person rows at most
+};
+
+struct Hit {
+  Xapian::doccount rank = 0;  // 1-based position in the full result list
+  std::string id;
+  double score = 0;
+  std::optional<Date> date;
+  Snippet title;  // whole headline, matches highlighted
+  std::string source;
+  Snippet snippet;
+  std::vector<std::string> persons;  // canonical names, first-mention order
+};
+
+struct SearchResult {
+  std::string query;
+  Xapian::doccount total_estimate = 0;
+  bool total_exact = false;  // the estimate's bounds agree: total_estimate is the count
+  Xapian::doccount offset = 0;
+  std::vector<Hit> hits;
+  FacetResults facets;  // one entry per requested kind
+};
+
+class Searcher {
+ public:
+  // Opens every path as one combined database. Throws UserError for a path with no database
+  // (saying how to create one) and for databases built with different languages.
+  explicit Searcher(const std::vector<std::string>& database_paths);
+
+  // Chooses how facets are counted; kValueStreams unless set (tests compare the two).
+  void set_facet_mode(FacetMode mode) { facet_mode_ = mode; }
+
+  // Runs the request; on DatabaseModifiedError (an indexer committed meanwhile) reopens and
+  // reruns the whole search, a few times at most. Throws UserError for a bad query.
+  SearchResult search(const SearchRequest& request);
+
+ private:
+  SearchResult search_once(const SearchRequest& request);
+
+  std::vector<std::string> paths_;  // as given, for error messages
+  Xapian::Database database_;
+  std::string language_;
+  Xapian::valueno person_slots_ = 0;  // the most any shard uses
+  FacetMode facet_mode_ = FacetMode::kValueStreams;
+};
+
+}  // namespace newsarchive

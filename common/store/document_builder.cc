@@ -1,0 +1,95 @@
+// Article -> Xapian::Document; every prefix and slot comes from schema.h.
+#include "store/document_builder.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "entities/person_names.h"
+#include "store/document_codec.h"
+#include "store/schema.h"
+#include "text/text_cleanup.h"
+
+namespace newsarchive {
+
+std::string id_term(std::string_view id) {
+  std::string term(schema::kIdPrefix);
+  if (term.size() + id.size() <= kMaxTermBytes && id.find('\0') == std::string_view::npos)
+    return term.append(id);
+  XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  // '#' cannot start a path or JSON id we generate, so hashed terms cannot equal a literal id.
+  return term.append("#xxh128:").append(hex);
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+  // Runs of whitespace become one space and the ends are trimmed, so " Reuters " and
+  // "reuters" are the same filter value.
+  std::string normalised;
+  for (char c : value) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!normalised.empty() && normalised.back() != ' ') normalised.push_back(' ');
+    } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+      normalised.push_back(c);
+    }
+  }
+  if (!normalised.empty() && normalised.back() == ' ') normalised.pop_back();
+  std::string lowered = Xapian::Unicode::tolower(normalised);
+  std::string term(prefix);
+  return term.append(utf8_prefix(lowered, kMaxTermBytes - prefix.size()));
+}
+
+void add_entity_terms(const Article& article, Xapian::Document& document) {
+  for (size_t k = 0; k < article.persons.size(); ++k) {
+    const std::string& person = article.persons[k];
+    document.add_boolean_term(filter_term(schema::kPersonPrefix, person_key(person)));
+    document.add_boolean_term(filter_term(schema::kSurnamePrefix, surname_key(person)));
+    if (k < schema::kMaxPersonSlots)
+      document.add_value(schema::kFirstPersonSlot + static_cast<Xapian::valueno>(k),
+                         std::string(utf8_prefix(person, kMaxTermBytes)));
+  }
+  for (const std::string& place : article.places)
+    document.add_boolean_term(filter_term(schema::kPlacePrefix, person_key(place)));
+  for (const std::string& organization : article.organizations)
+    document.add_boolean_term(filter_term(schema::kOrganizationPrefix, person_key(organization)));
+}
+
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
+  Xapian::Document document;
+  generator.set_document(document);
+
+  // Headline: once under its field prefix, once unprefixed at a higher weight so plain queries
+  // rank headline matches above body matches. A position gap keeps phrases from spanning the two.
+  generator.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+  generator.increase_termpos();
+  generator.index_text(article.title, kTitleWeight);
+  generator.increase_termpos(100);
+  generator.index_text(article.body);
+  if (!article.author.empty())
+    generator.index_text_without_positions(article.author, 1, std::string(schema::kAuthorPrefix));
+  // The generator keeps a handle on the last document it indexed. Document handles count
+  // references without atomics, and this document goes on to a writer thread, so the analysis
+  // thread must hold no handle of its own once it is built.
+  generator.set_document(Xapian::Document());
+
+  document.add_boolean_term(id_term(article.id));
+  if (!article.source.empty())
+    document.add_boolean_term(filter_term(schema::kSourcePrefix, article.source));
+  if (article.date) {
+    std::string key = article.date->slot_key();  // YYYYMMDD
+    document.add_value(schema::kDateSlot, key);
+    document.add_boolean_term(std::string(schema::kYearPrefix) + key.substr(0, 4));
+    document.add_boolean_term(std::string(schema::kMonthPrefix) + key.substr(0, 6));
+    document.add_boolean_term(std::string(schema::kDayPrefix) + key);
+  } else {
+    document.add_boolean_term(std::string(schema::kUndatedTerm));
+  }
+  add_entity_terms(article, document);
+  document.set_data(encode_document_data(article));
+  return document;
+}
+
+}  // namespace newsarchive
