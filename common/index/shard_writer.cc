@@ -1,10 +1,8 @@
 // The writer thread of one staging shard; see shard_writer.h.
 #include "index/shard_writer.h"
 
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "store/disk_space.h"
 #include "store/metadata.h"
 #include "store/schema.h"
 
@@ -26,12 +24,10 @@ ShardWriter::ShardWriter(const std::filesystem::path& path, size_t commit_every,
     : path_(path),
       database_(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC),
       builder_(std::move(builder)),
-      commit_every_(commit_every),
-      commit_seconds_(commit_seconds),
+      policy_(commit_every, commit_seconds),
       queue_(kShardQueueCapacity, kShardQueueBytes),
       person_slots_(person_slot_count(database_)) {
-  database_.set_metadata(std::string(schema::kSchemaVersionKey),
-                         std::to_string(schema::kSchemaVersion));
+  write_schema_metadata(database_, "");
   database_.commit();
 }
 
@@ -68,7 +64,8 @@ void ShardWriter::run() {
 void ShardWriter::write(StagedDocument& staged) {
   if (staged.article) {
     if (!builder_) throw std::logic_error("an article was staged to a shard without a builder");
-    staged.document = builder_(*staged.article, staged.content_hash);
+    staged.document =
+        builder_(*staged.article, DocumentKeys{staged.id_term, std::move(staged.content_hash)});
     staged.article.reset();
   }
   bool existed = database_.term_exists(staged.id_term);
@@ -76,23 +73,12 @@ void ShardWriter::write(StagedDocument& staged) {
   ++(existed ? changed_ : added_);
   person_slots_ = std::max(person_slots_, staged.person_slots);
   last_id_ = std::move(staged.id);
-  ++uncommitted_;
-  uncommitted_bytes_ += staged.bytes;
-  if (uncommitted_ >= commit_every_ || uncommitted_bytes_ >= kMaxUncommittedTextBytes ||
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit_).count() >=
-          commit_seconds_)
-    commit();
+  policy_.count_change(staged.bytes);
+  if (policy_.due()) commit();
 }
 
 void ShardWriter::commit() {
-  require_free_space(path_, kCommitHeadroomBytes, path_.string());
-  database_.set_metadata(std::string(schema::kPersonSlotsKey), std::to_string(person_slots_));
-  nlohmann::json checkpoint = {{"written", added_ + changed_}, {"last_id", last_id_}};
-  database_.set_metadata(std::string(schema::kCheckpointKey), checkpoint.dump());
-  database_.commit();
-  uncommitted_ = 0;
-  uncommitted_bytes_ = 0;
-  last_commit_ = std::chrono::steady_clock::now();
+  policy_.commit(database_, path_, person_slots_, Checkpoint{added_ + changed_, last_id_});
 }
 
 }  // namespace newsarchive

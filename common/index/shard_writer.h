@@ -2,9 +2,9 @@
 //
 // The indexing run routes each new or changed article to a shard by a hash of its id, so an id
 // always lands in the same shard, and the shard's writer thread replaces documents and commits
-// every `commit_every` documents or `commit_seconds`, each commit with the shard's checkpoint.
+// by the writers' one commit policy (commit_policy.h), each commit with the shard's checkpoint.
 // Shards are opened with DB_NO_SYNC: a killed process loses nothing the kernel was given, and a
-// shard damaged by a power cut is thrown away by the next run (bulk_load.h).
+// shard damaged by a power cut is thrown away by the next run (staging_area.h).
 #pragma once
 
 #include <xapian.h>
@@ -19,21 +19,17 @@
 #include <thread>
 
 #include "index/bounded_queue.h"
+#include "index/commit_policy.h"
 #include "ingest/article.h"
+#include "store/document_builder.h"
 
 namespace newsarchive {
 
-// Turns an analysed article (entities extracted) and its content hash into its document. Runs
-// on the shard's thread, so building documents and writing them share the cores; every shard
-// needs a builder of its own (a TermGenerator and its stemmer serve one thread at a time).
+// Turns an analysed article (entities extracted) and its keys into its document. Runs on the
+// shard's thread, so building documents and writing them share the cores; every shard needs a
+// builder of its own (a TermGenerator and its stemmer serve one thread at a time).
 using DocumentBuilder =
-    std::function<Xapian::Document(const Article& article, const std::string& content_hash)>;
-
-// Writers commit at the latest once the articles written since their last commit hold this much
-// text. Xapian keeps a whole batch in memory until the commit (several times the text's size),
-// so counting articles alone would let a batch of long articles grow without bound; for news of
-// a few kilobytes an article the count of articles decides first.
-inline constexpr size_t kMaxUncommittedTextBytes = 16 << 20;
+    std::function<Xapian::Document(const Article& article, const DocumentKeys& keys)>;
 
 // A document on its way into a shard: built already, or an article for the shard's builder.
 struct StagedDocument {
@@ -78,18 +74,14 @@ class ShardWriter {
   std::filesystem::path path_;
   Xapian::WritableDatabase database_;
   DocumentBuilder builder_;
-  size_t commit_every_;
-  double commit_seconds_;
+  CommitPolicy policy_;
   BoundedQueue<StagedDocument> queue_;
   std::thread thread_;
   std::exception_ptr failure_;
-  size_t uncommitted_ = 0;
-  size_t uncommitted_bytes_ = 0;
   size_t added_ = 0;
   size_t changed_ = 0;
   size_t person_slots_ = 0;
   std::string last_id_;
-  std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace newsarchive

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entities/person_names.h"
+#include "store/date_terms.h"
 #include "store/document_builder.h"
 #include "store/schema.h"
 #include "text/errors.h"
@@ -130,21 +131,6 @@ void check_proximity_windows(const std::string& text) {
   }
 }
 
-// True for the year, month and day terms of article dates (schema.h): Y2020, M202001,
-// D20200106. Only date_range_query() puts them in a user's query.
-bool is_date_term(std::string_view term) {
-  auto digits_after = [term](std::string_view prefix, size_t count) {
-    return term.starts_with(prefix) && term.size() == prefix.size() + count &&
-           term.find_first_not_of("0123456789", prefix.size()) == std::string_view::npos;
-  };
-  return digits_after(schema::kYearPrefix, 4) || digits_after(schema::kMonthPrefix, 6) ||
-         digits_after(schema::kDayPrefix, 8);
-}
-
-std::string date_term(std::string_view prefix, const Date& date, size_t digits) {
-  return std::string(prefix).append(date.slot_key().substr(0, digits));
-}
-
 // The fewest year, month and day terms that cover [first, last] exactly: whole years as Y terms,
 // whole months as M terms, the days left over as D terms. Empty when first > last. Stops after
 // kMaxDateTerms + 1 terms: a range needing more is not built from terms at all.
@@ -156,13 +142,13 @@ std::vector<std::string> date_terms_covering(Date first, const Date& last) {
     const Date month_end{day.year, day.month, days_in_month(day.year, day.month)};
     Date covered_to = day;
     if (day.month == 1 && day.day == 1 && year_end <= last) {
-      terms.push_back(date_term(schema::kYearPrefix, day, 4));
+      terms.push_back(date_term(day, DatePrecision::kYear));
       covered_to = year_end;
     } else if (day.day == 1 && month_end <= last) {
-      terms.push_back(date_term(schema::kMonthPrefix, day, 6));
+      terms.push_back(date_term(day, DatePrecision::kMonth));
       covered_to = month_end;
     } else {
-      terms.push_back(date_term(schema::kDayPrefix, day, 8));
+      terms.push_back(date_term(day, DatePrecision::kDay));
     }
     if (covered_to == Date{kMaxYear, 12, 31}) break;
     // The day after covered_to.

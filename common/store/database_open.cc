@@ -1,8 +1,6 @@
 // Opening a database for reading; see database_open.h.
 #include "store/database_open.h"
 
-#include <filesystem>
-
 #include "store/database_errors.h"
 #include "store/revision_retry.h"
 #include "text/errors.h"
@@ -22,6 +20,15 @@ Xapian::Database open_database(const std::string& path) {
                             " times while it was being opened; try again");
   } catch (const Xapian::Error&) {
     rethrow_database_error(path);
+  }
+}
+
+Xapian::WritableDatabase open_writable_database(const std::filesystem::path& path) {
+  try {
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseBusyError("database " + quote_value(path.string()) +
+                            " is being indexed by another process; try again later");
   }
 }
 

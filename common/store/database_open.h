@@ -1,8 +1,9 @@
-// Opening a database for reading, for searches and stats.
+// Opening a database: for reading (searches, stats) and for writing (indexing runs).
 #pragma once
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <string>
 
 namespace newsarchive {
@@ -12,5 +13,10 @@ namespace newsarchive {
 // to create one), DatabaseBusyError when it changed on every try, DatabaseDamagedError when it
 // is damaged or not a database (database_errors.h).
 Xapian::Database open_database(const std::string& path);
+
+// Opens the database at `path` for writing, creating it when there is none. Throws
+// DatabaseBusyError when another process holds Xapian's write lock; lets other Xapian errors
+// escape (the caller names the database, database_errors.h).
+Xapian::WritableDatabase open_writable_database(const std::filesystem::path& path);
 
 }  // namespace newsarchive

@@ -6,22 +6,29 @@
 #include <cstdio>
 
 #include "entities/person_names.h"
+#include "store/date_terms.h"
 #include "store/document_codec.h"
 #include "store/schema.h"
 #include "text/text_cleanup.h"
 
 namespace newsarchive {
+namespace {
+
+std::string hex128(XXH128_hash_t hash) {
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return hex;
+}
+
+}  // namespace
 
 std::string id_term(std::string_view id) {
   std::string term(schema::kIdPrefix);
   if (term.size() + id.size() <= kMaxTermBytes && id.find('\0') == std::string_view::npos)
     return term.append(id);
-  XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
-  char hex[40];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
   // '#' cannot start a path or JSON id we generate, so hashed terms cannot equal a literal id.
-  return term.append("#xxh128:").append(hex);
+  return term.append("#xxh128:").append(hex128(XXH3_128bits(id.data(), id.size())));
 }
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
@@ -57,7 +64,39 @@ void add_entity_terms(const Article& article, Xapian::Document& document) {
     document.add_boolean_term(filter_term(schema::kOrganizationPrefix, person_key(organization)));
 }
 
+std::string content_hash(const Article& article) {
+  // Fields are hashed directly, each with its length so no two articles share a byte stream,
+  // which keeps the no-change rerun cheap.
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  auto add = [&](std::string_view field) {
+    std::uint64_t size = field.size();
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, field.data(), field.size());
+  };
+  add(std::to_string(schema::kSchemaVersion));
+  add(article.id);
+  add(article.date ? article.date->slot_key() : std::string());
+  add(article.title);
+  add(article.body);
+  add(article.source);
+  add(article.url);
+  add(article.author);
+  XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return hex128(hash);
+}
+
+DocumentKeys document_keys(const Article& article) {
+  return DocumentKeys{id_term(article.id), content_hash(article)};
+}
+
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
+  return build_document(article, document_keys(article), generator);
+}
+
+Xapian::Document build_document(const Article& article, const DocumentKeys& keys,
+                                Xapian::TermGenerator& generator) {
   Xapian::Document document;
   generator.set_document(document);
 
@@ -75,19 +114,22 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
   // thread must hold no handle of its own once it is built.
   generator.set_document(Xapian::Document());
 
-  document.add_boolean_term(id_term(article.id));
+  document.add_boolean_term(keys.id_term);
   if (!article.source.empty())
     document.add_boolean_term(filter_term(schema::kSourcePrefix, article.source));
   if (article.date) {
     std::string key = article.date->slot_key();  // YYYYMMDD
     document.add_value(schema::kDateSlot, key);
-    document.add_boolean_term(std::string(schema::kYearPrefix) + key.substr(0, 4));
-    document.add_boolean_term(std::string(schema::kMonthPrefix) + key.substr(0, 6));
-    document.add_boolean_term(std::string(schema::kDayPrefix) + key);
+    for (DatePrecision precision :
+         {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay})
+      document.add_boolean_term(date_term(*article.date, precision));
+    document.add_value(schema::kSortKeySlot,
+                       key + keys.content_hash.substr(0, schema::kSortKeyHashDigits));
   } else {
     document.add_boolean_term(std::string(schema::kUndatedTerm));
   }
   add_entity_terms(article, document);
+  document.add_value(schema::kContentHashSlot, keys.content_hash);
   document.set_data(encode_document_data(article));
   return document;
 }

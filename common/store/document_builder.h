@@ -1,4 +1,5 @@
-// Turns an Article into the Xapian document that stores it: terms, date value, document data.
+// Turns an Article into the Xapian document that stores it: the whole document shape (terms,
+// value slots, document data, content hash and id term) is made here and nowhere else.
 #pragma once
 
 #include <xapian.h>
@@ -37,7 +38,28 @@ std::string filter_term(std::string_view prefix, std::string_view value);
 // schema::kMaxPersonSlots persons).
 void add_entity_terms(const Article& article, Xapian::Document& document);
 
-// Builds the document. `generator` must come from the database's Analyzer; it is reset here.
+// The content identity of an article as read: any change to what was read (or to the schema
+// version) changes it. 32 hex digits of a 128-bit hash.
+std::string content_hash(const Article& article);
+
+// What identifies an article's document: id_term(article.id) and content_hash(article). The
+// indexer needs both before it decides to build the document (to find the stored version and
+// compare hashes), so it computes them once and passes them on.
+struct DocumentKeys {
+  std::string id_term;
+  std::string content_hash;
+};
+
+DocumentKeys document_keys(const Article& article);
+
+// Builds the document of an analysed article (entities extracted): text terms, filter terms,
+// entity terms and slots, the date, sort-key and content-hash values, and the document data.
+// `generator` must come from the database's Analyzer; it is reset here. `keys` must be
+// document_keys(article).
+Xapian::Document build_document(const Article& article, const DocumentKeys& keys,
+                                Xapian::TermGenerator& generator);
+
+// The same, computing the keys.
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator);
 
 }  // namespace newsarchive

@@ -53,7 +53,10 @@ inline constexpr std::string_view kSchemaVersionKey = "newsarchive:schema";
 inline constexpr std::string_view kLanguageKey = "newsarchive:language";
 // The largest number of person slots any article in this database uses, as a decimal number.
 inline constexpr std::string_view kPersonSlotsKey = "newsarchive:person-slots";
-// JSON {"processed": N, "last_id": "..."}: progress of the run, committed with the articles.
+// JSON {"processed": N, "last_id": "..."}: how far the run had got at this commit, committed
+// atomically with the articles it describes (store/metadata.h writes it). N counts the articles
+// this run wrote or found unchanged in this database, last_id is the last of them. Staging
+// shards (index/staging_area.h) record the same format for what they wrote.
 inline constexpr std::string_view kCheckpointKey = "newsarchive:checkpoint";
 // JSON report of the last finished run (newsindex stats shows it).
 inline constexpr std::string_view kLastRunKey = "newsarchive:last-run";

@@ -41,7 +41,7 @@ TEST(ShardWriter, WritesReplacesAndCommitsWithCheckpoint) {
   EXPECT_EQ(shard.get_doccount(), 2u);
   EXPECT_EQ(shard.get_document(*shard.postlist_begin("Qa")).get_data(), "first, revised");
   EXPECT_EQ(shard.get_metadata(std::string(schema::kCheckpointKey)),
-            R"({"last_id":"a","written":3})");
+            R"({"last_id":"a","processed":3})");
   EXPECT_EQ(shard.get_metadata(std::string(schema::kPersonSlotsKey)), "3");
 }
 
@@ -76,11 +76,11 @@ TEST(ShardWriter, BuildsStagedArticlesOnItsOwnThreadWithItsBuilder) {
   std::thread::id caller = std::this_thread::get_id();
   bool built_elsewhere = true;
   {
-    ShardWriter writer(path, 10, 3600, [&](const Article& article, const std::string& hash) {
+    ShardWriter writer(path, 10, 3600, [&](const Article& article, const DocumentKeys& keys) {
       built_elsewhere = built_elsewhere && std::this_thread::get_id() != caller;
       Xapian::Document document;
-      document.add_boolean_term("Q" + article.id);
-      document.set_data(article.body + " / " + hash);
+      document.add_boolean_term(keys.id_term);
+      document.set_data(article.body + " / " + keys.content_hash);
       return document;
     });
     writer.start();

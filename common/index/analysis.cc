@@ -1,0 +1,206 @@
+// The analysis thread of an indexing run; see analysis.h.
+#include "index/analysis.h"
+
+#include <xapian.h>
+
+#include "entities/article_entities.h"
+#include "ingest/archive_walker.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/text_article.h"
+#include "store/analyzer.h"
+#include "store/document_builder.h"
+#include "store/revision_retry.h"
+#include "store/schema.h"
+
+namespace newsarchive {
+namespace {
+
+// The reader's sink on the analysis thread: turns what the readers find into WorkItems.
+class AnalysisSink : public ArticleSink {
+ public:
+  AnalysisSink(const AnalysisOptions& options, BoundedQueue<WorkItem>& queue,
+               const std::atomic<bool>& stop)
+      : snapshot_(open_all(options.snapshot_paths)),
+        generator_(Analyzer(options.language).make_term_generator()),
+        tagger_(EntityTagger::english()),
+        options_(options),
+        queue_(queue),
+        stop_(stop) {}
+
+  void accept(Article article, const SourceLocation& where) override {
+    if (bytes_done_) bytes_done_->store(bytes_before_file_ + *bytes_in_file_);
+    WorkItem item;
+    item.keys = document_keys(article);
+    item.id = article.id;
+    if (!options_.force && stored_hash(item.keys.id_term) == item.keys.content_hash)
+      return add_unchanged(item);
+    extract_entities(article, tagger_);
+    if (article.persons.size() > schema::kMaxPersonSlots)
+      warn(where, std::to_string(article.persons.size()) +
+                      " persons named; person facets count the first " +
+                      std::to_string(schema::kMaxPersonSlots));
+    item.undated = !article.date;
+    item.persons = article.persons.size();
+    item.bytes = article_bytes(article);
+    if (options_.sink_builds_documents)
+      item.article = std::move(article);
+    else
+      item.document = build_document(article, item.keys, generator_);
+    send(std::move(item));
+  }
+
+  void warn(const SourceLocation& where, const std::string& message) override {
+    send_message(WorkItem::Kind::kWarning, where.describe() + ": " + message);
+  }
+
+  void skip(const SourceLocation& where, const std::string& reason) override {
+    send_message(WorkItem::Kind::kSkip, where.describe() + ": skipped: " + reason);
+  }
+
+  void unreadable(const SourceLocation& where, const std::string& reason) {
+    send_message(WorkItem::Kind::kUnreadable, where.describe() + ": skipped: " + reason);
+  }
+
+  // While a JSON Lines file is read: publish `before` + *in_file to `done` with each article.
+  // Null pointers stop publishing.
+  void track_progress(std::atomic<std::uint64_t>* done, std::uint64_t before,
+                      const std::uint64_t* in_file) {
+    bytes_done_ = done;
+    bytes_before_file_ = before;
+    bytes_in_file_ = in_file;
+  }
+
+  // Counts an input as unreadable whose skip was already reported.
+  void note_unreadable() {
+    WorkItem item;
+    item.kind = WorkItem::Kind::kUnreadableNote;
+    send(std::move(item));
+  }
+
+  void check_stop() const {
+    if (stop_.load()) throw StopRequested{};
+  }
+
+  // Sends the run of unchanged articles not sent yet. Call at the end of the input.
+  void flush_unchanged() {
+    if (unchanged_.unchanged == 0) return;
+    WorkItem run = std::move(unchanged_);
+    unchanged_ = WorkItem{};
+    if (!queue_.push(std::move(run))) throw StopRequested{};
+  }
+
+ private:
+  static Xapian::Database open_all(const std::vector<std::string>& paths) {
+    Xapian::Database all;
+    for (const std::string& path : paths) all.add_database(Xapian::Database(path));
+    return all;
+  }
+
+  // The content hash stored for `term` in the snapshot, "" when absent. The snapshot is the
+  // database as committed when the run started, or later: an article written earlier in this
+  // run is not seen, so a repeated id is rewritten rather than skipped, which is still correct.
+  // When the writer keeps committing under the snapshot, "" after a few tries: the article is
+  // then rewritten, which is still correct.
+  std::string stored_hash(const std::string& term) {
+    try {
+      return retry_on_revision_change(
+          &snapshot_,
+          [&]() -> std::string {
+            Xapian::PostingIterator posting = snapshot_.postlist_begin(term);
+            if (posting == snapshot_.postlist_end(term)) return "";
+            return snapshot_.get_document(*posting).get_value(schema::kContentHashSlot);
+          },
+          kSnapshotTries);
+    } catch (const Xapian::DatabaseError&) {
+      return "";
+    }
+  }
+
+  static constexpr int kSnapshotTries = 3;
+
+  // Consecutive unchanged articles travel as one item: over an unchanged archive, one hand-off
+  // (and one wake-up of the writer) per article was a quarter of the run's time.
+  static constexpr size_t kUnchangedRun = 256;
+
+  void add_unchanged(WorkItem& item) {
+    check_stop();
+    unchanged_.kind = WorkItem::Kind::kUnchanged;
+    ++unchanged_.unchanged;
+    if (options_.prune) unchanged_.unchanged_id_terms.push_back(std::move(item.keys.id_term));
+    unchanged_.id = std::move(item.id);
+    if (unchanged_.unchanged >= kUnchangedRun) flush_unchanged();
+  }
+
+  void send_message(WorkItem::Kind kind, std::string message) {
+    WorkItem item;
+    item.kind = kind;
+    item.message = std::move(message);
+    send(std::move(item));
+  }
+
+  // Items reach the writer in input order: a pending run of unchanged articles goes first.
+  void send(WorkItem item) {
+    check_stop();
+    flush_unchanged();
+    const size_t bytes = item.bytes;
+    if (!queue_.push(std::move(item), bytes)) throw StopRequested{};
+  }
+
+  Xapian::Database snapshot_;
+  Xapian::TermGenerator generator_;
+  const EntityTagger& tagger_;
+  const AnalysisOptions& options_;
+  BoundedQueue<WorkItem>& queue_;
+  const std::atomic<bool>& stop_;
+  std::atomic<std::uint64_t>* bytes_done_ = nullptr;
+  std::uint64_t bytes_before_file_ = 0;
+  const std::uint64_t* bytes_in_file_ = nullptr;
+  WorkItem unchanged_;  // the run of unchanged articles not sent yet
+};
+
+// Walks the inputs and feeds every article to `sink`, keeping `bytes_done` at the input offset
+// reached.
+void walk_inputs(const AnalysisOptions& options, AnalysisSink& sink,
+                 std::atomic<std::uint64_t>& bytes_done) {
+  std::uint64_t bytes_before = 0;
+  std::uint64_t bytes_in_file = 0;
+  walk_archive(
+      options.inputs,
+      [&](const InputFile& file) {
+        sink.check_stop();
+        std::error_code size_error;
+        std::uint64_t size = std::filesystem::file_size(file.path, size_error);
+        if (size_error) size = 0;
+        if (file.format == InputFormat::kJsonLines) {
+          bytes_in_file = 0;
+          // The reader keeps bytes_in_file at its offset; the sink publishes it per article.
+          sink.track_progress(&bytes_done, bytes_before, &bytes_in_file);
+          bool opened =
+              read_jsonl_file(file.path.string(), file.display_path, sink, &bytes_in_file);
+          sink.track_progress(nullptr, 0, nullptr);
+          if (!opened) sink.note_unreadable();  // the reader already reported the skip
+        } else if (!read_text_article(file.path, file.relative_id,
+                                      SourceLocation{file.display_path, 0}, sink)) {
+          sink.note_unreadable();  // the reader already reported the skip
+        }
+        bytes_before += size;
+        bytes_done.store(bytes_before);
+      },
+      [&](const std::string& path, const std::string& reason) {
+        sink.unreadable(SourceLocation{path, 0}, "cannot read directory: " + reason);
+      });
+}
+
+}  // namespace
+
+void analyse_inputs(const AnalysisOptions& options, BoundedQueue<WorkItem>& queue,
+                    const std::atomic<bool>& stop, std::atomic<std::uint64_t>& bytes_done) {
+  try {
+    AnalysisSink sink(options, queue, stop);
+    walk_inputs(options, sink, bytes_done);
+    sink.flush_unchanged();
+  } catch (const StopRequested&) {
+  }
+}
+
+}  // namespace newsarchive

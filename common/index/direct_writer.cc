@@ -1,0 +1,48 @@
+// Writing straight into the database; see direct_writer.h.
+#include "index/direct_writer.h"
+
+#include "store/schema.h"
+
+namespace newsarchive {
+
+DirectWriter::DirectWriter(Xapian::WritableDatabase database, const std::filesystem::path& path,
+                           CommitPolicy policy)
+    : database_(std::move(database)),
+      path_(path),
+      policy_(policy),
+      person_slots_(person_slot_count(database_)) {}
+
+void DirectWriter::store(WorkItem& item) {
+  bool existed = database_.term_exists(item.keys.id_term);
+  database_.replace_document(item.keys.id_term, item.document);
+  ++(existed ? changed_ : added_);
+  person_slots_ = std::max(person_slots_, person_slots_of(item));
+  policy_.count_change(item.bytes);
+}
+
+void DirectWriter::after_article(const Checkpoint& checkpoint) {
+  if (policy_.due()) commit(checkpoint);
+}
+
+size_t DirectWriter::prune(const std::unordered_set<std::string>& keep) {
+  std::string prefix(schema::kIdPrefix);
+  std::vector<std::string> gone;
+  for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it)
+    if (!keep.contains(*it)) gone.push_back(*it);
+  for (const std::string& term : gone) {
+    database_.delete_document(term);
+    policy_.count_change();
+  }
+  return gone.size();
+}
+
+void DirectWriter::close(const std::string& last_run, const Checkpoint& checkpoint) {
+  database_.set_metadata(std::string(schema::kLastRunKey), last_run);
+  commit(checkpoint);
+}
+
+void DirectWriter::commit(const Checkpoint& checkpoint) {
+  policy_.commit(database_, path_, person_slots_, checkpoint);
+}
+
+}  // namespace newsarchive
