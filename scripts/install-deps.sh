@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages newsarchive builds, tests and benchmarks with. Run as root.
 # clang and libclang-rt-14-dev (libFuzzer and clang's sanitizer runtimes) build the fuzzers; llvm
 # provides llvm-symbolizer, which puts function names and lines into sanitizer reports. GCC's
-# sanitizer runtimes (libasan8, libubsan1) come with g++.
+# sanitizer runtimes (libasan8, libubsan1) come with g++. clang-tidy runs in CI (scripts/tidy.sh).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
@@ -10,4 +10,4 @@ apt-get install -y -qq --no-install-recommends \
   ca-certificates cmake g++ make pkg-config python3 gzip \
   libxapian-dev xapian-tools libcli11-dev libspdlog-dev libgtest-dev \
   nlohmann-json3-dev zlib1g-dev libxxhash-dev \
-  clang libclang-rt-14-dev llvm >/dev/null
+  clang libclang-rt-14-dev llvm clang-tidy >/dev/null

@@ -4,7 +4,8 @@
 # With CI=true (.ci/run sets it) two more stages follow, each timed:
 #   - the same build with NEWSARCHIVE_SANITIZE=ON (ASan + UBSan) in build-asan, and every test
 #     run there, the CLI goldens and fault tests included: any sanitizer report fails a test;
-#   - scripts/fuzz.sh with FUZZ_SECONDS (default 30) per fuzz target.
+#   - scripts/fuzz.sh with FUZZ_SECONDS (default 30) per fuzz target;
+#   - scripts/tidy.sh: clang-tidy with the checks of .clang-tidy, any finding fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -29,3 +30,7 @@ echo "sanitizer build and tests: $((SECONDS - stage_start)) s"
 stage_start=$SECONDS
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 echo "fuzzing: $((SECONDS - stage_start)) s"
+
+stage_start=$SECONDS
+bash scripts/tidy.sh
+echo "clang-tidy: $((SECONDS - stage_start)) s"
