@@ -65,10 +65,6 @@ class FacetDatabase : public ::testing::Test {
   testing::TempDir dir_;
 };
 
-TEST_F(FacetDatabase, PersonSlotCountComesFromMetadata) {
-  EXPECT_EQ(person_slot_count(Xapian::Database(path())), 3u);
-}
-
 TEST_F(FacetDatabase, PersonCountsMergeDisplayFormsByKeyAndOrderByCount) {
   FacetResults facets = count(Xapian::Query::MatchAll, FacetMode::kValueStreams);
   EXPECT_EQ(
@@ -144,16 +140,6 @@ TEST(FacetNames, RoundTrip) {
   for (FacetKind kind : {FacetKind::kPerson, FacetKind::kYear, FacetKind::kMonth})
     EXPECT_EQ(facet_from_name(facet_name(kind)), kind);
   EXPECT_EQ(facet_from_name("place"), std::nullopt);
-}
-
-TEST(PersonSlotCount, GarbageMetadataReadsAsZeroAndIsCapped) {
-  testing::TempDir dir;
-  Xapian::WritableDatabase db(dir.path().string() + "/db", Xapian::DB_CREATE);
-  EXPECT_EQ(person_slot_count(db), 0u);
-  db.set_metadata(std::string(schema::kPersonSlotsKey), "12x");
-  EXPECT_EQ(person_slot_count(db), 0u);
-  db.set_metadata(std::string(schema::kPersonSlotsKey), "100000");
-  EXPECT_EQ(person_slot_count(db), schema::kMaxPersonSlots);
 }
 
 }  // namespace
