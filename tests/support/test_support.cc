@@ -1,8 +1,15 @@
-// Test helpers: temp directories, file writing, the recording sink.
+// Test helpers: temp directories, file writing, the recording sink, unprivileged reads.
 #include "test_support.h"
 
+#include <fcntl.h>
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -25,6 +32,111 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+void hand_over_to_unprivileged_user(const std::filesystem::path& path) {
+  if (geteuid() != 0) return;
+  const std::filesystem::path absolute = std::filesystem::absolute(path);
+  for (std::filesystem::path up = absolute.parent_path();; up = up.parent_path()) {
+    struct stat info {};
+    if (::stat(up.c_str(), &info) != 0 || (info.st_mode & S_IXOTH) == 0)
+      throw std::runtime_error("the unprivileged user cannot reach " + absolute.string() + ": " +
+                               up.string() + " does not let other users through");
+    if (up == up.root_path()) break;
+  }
+  auto give = [](const std::filesystem::path& p) {
+    if (::lchown(p.c_str(), kUnprivilegedId, kUnprivilegedId) != 0)
+      throw std::runtime_error("cannot chown " + p.string() + ": " + std::strerror(errno));
+  };
+  give(absolute);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(absolute))
+    give(entry.path());
+}
+
+namespace {
+
+// In the child: becomes kUnprivilegedId for good, or says why not.
+std::string drop_privileges() {
+  if (::setgroups(0, nullptr) != 0) return std::string("setgroups: ") + std::strerror(errno);
+  if (::setgid(kUnprivilegedId) != 0) return std::string("setgid: ") + std::strerror(errno);
+  if (::setuid(kUnprivilegedId) != 0) return std::string("setuid: ") + std::strerror(errno);
+  // Without the capability to switch back, no other capability is left either.
+  if (::setuid(0) == 0) return "setuid(0) succeeded after dropping privileges";
+  if (geteuid() != kUnprivilegedId || getegid() != kUnprivilegedId)
+    return "still running as uid " + std::to_string(geteuid());
+  return "";
+}
+
+void write_all(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    done += static_cast<size_t>(n);
+  }
+}
+
+}  // namespace
+
+std::string run_unprivileged(const std::function<std::string()>& body) {
+  if (geteuid() != 0) return body();
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);  // or the child would write the parent's buffered output again
+  pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (child == 0) {
+    ::close(fds[0]);
+    int code = 0;
+    std::string result = drop_privileges();
+    if (!result.empty()) {
+      result = "cannot drop privileges: " + result;
+      code = 2;
+    } else {
+      try {
+        result = body();
+      } catch (const std::exception& e) {
+        result = std::string("exception: ") + e.what();
+        code = 3;
+      } catch (...) {
+        result = "unknown exception";
+        code = 3;
+      }
+    }
+    write_all(fds[1], result);
+    // _exit: the parent's destructors and atexit handlers (TempDir, gtest) are not the child's.
+    ::_exit(code);
+  }
+  ::close(fds[1]);
+  std::string output;
+  char buffer[4096];
+  for (;;) {
+    ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    output.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("unprivileged child failed (" +
+                             (WIFSIGNALED(status)
+                                  ? "signal " + std::to_string(WTERMSIG(status))
+                                  : "exit code " + std::to_string(WEXITSTATUS(status))) +
+                             "): " + output);
+  return output;
+}
+
+bool unprivileged_can_read(const std::filesystem::path& path) {
+  if (geteuid() == 0) return false;
+  // Opening is the test: access(2) checks the real ids without capabilities.
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  ::close(fd);
+  return true;
 }
 
 void RecordingSink::accept(Article article, const SourceLocation& where) {

@@ -1,7 +1,9 @@
-// Helpers shared by the tests: temporary directories and a recording ArticleSink.
+// Helpers shared by the tests: temporary directories, a recording ArticleSink, and running a
+// read as an unprivileged user.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,6 +28,27 @@ class TempDir {
 
 // Writes `content` to `path` (creating parent directories) byte for byte.
 void write_file(const std::filesystem::path& path, const std::string& content);
+
+// Root reads every file whatever its mode, so a test of a file without read permission reads it
+// as this user instead: nobody (uid 65534, group nogroup 65534 on Debian).
+inline constexpr unsigned kUnprivilegedId = 65534;
+
+// Gives `path` and everything under it to kUnprivilegedId when running as root, so that user
+// reaches and may write what the test made (a TempDir is mode 0700); throws std::runtime_error
+// when a directory above `path` does not let other users through. Does nothing for other users,
+// who own what they made.
+void hand_over_to_unprivileged_user(const std::filesystem::path& path);
+
+// Runs `body` with root's privileges dropped and returns what it returned. As root that is in a
+// child process that switches to kUnprivilegedId (groups cleared) and proves it cannot switch
+// back before calling `body`; `body` must not use gtest assertions there, they would be lost.
+// Otherwise `body` runs in this process. Throws std::runtime_error when the child cannot drop
+// its privileges, or `body` throws or crashes in it.
+std::string run_unprivileged(const std::function<std::string()>& body);
+
+// Whether run_unprivileged could read `path` all the same: only a non-root user that reads
+// files whatever their mode (CAP_DAC_OVERRIDE) and has no root to drop. Never true for root.
+bool unprivileged_can_read(const std::filesystem::path& path);
 
 // An ArticleSink that records everything it is told, in order.
 class RecordingSink : public ArticleSink {
