@@ -1,0 +1,163 @@
+// Unit tests for common/entities/entity_features: the BIO tag arithmetic and the decoder's tag
+// choice, the case profile bands, the lower-casing and punctuation folding feature keys use,
+// the lexicon's bit layout, and the CoNLL span conventions NerDocument::mentions applies.
+#include "entities/entity_features.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsarchive::ner {
+namespace {
+
+std::string lower(std::string_view word) {
+  std::string out = "kept:";  // appended to, not replaced
+  append_lower(word, out);
+  return out;
+}
+
+std::string ascii(std::string_view word) {
+  std::string out;
+  append_ascii_punctuation(word, out);
+  return out;
+}
+
+// The text of each mention `tags` (one per token of `text`) denote, with its type.
+std::vector<std::string> mentions_of(std::string_view text, const std::vector<uint8_t>& tags) {
+  Lexicon lexicon;
+  NerDocument doc(text, lexicon);
+  EXPECT_EQ(doc.size(), tags.size()) << "one tag per token";
+  std::vector<std::string> out;
+  for (const EntityMention& m : doc.mentions(tags))
+    out.push_back(std::string(entity_type_name(m.type)) + ":" +
+                  std::string(text.substr(m.start, m.end - m.start)));
+  return out;
+}
+
+TEST(NerTags, BeginAndInsideTagsOfEachType) {
+  EXPECT_EQ(tag_type(kO), 0);
+  EXPECT_EQ(tag_type(kBPer), 1);
+  EXPECT_EQ(tag_type(kIPer), 1);
+  EXPECT_EQ(tag_type(kBLoc), 2);
+  EXPECT_EQ(tag_type(kIOrg), 3);
+  EXPECT_EQ(tag_type(kIMisc), 4);
+  for (int type = 1; type <= 4; ++type) {
+    EXPECT_EQ(tag_type(begin_tag(type)), type);
+    EXPECT_EQ(tag_type(inside_tag(type)), type);
+    EXPECT_FALSE(is_inside(begin_tag(type)));
+    EXPECT_TRUE(is_inside(inside_tag(type)));
+  }
+  EXPECT_FALSE(is_inside(kO));
+}
+
+TEST(NerTags, AnInsideTagOnlyContinuesAnEntityOfItsType) {
+  EXPECT_TRUE(allowed_after(kBPer, kIPer));
+  EXPECT_TRUE(allowed_after(kIPer, kIPer));
+  EXPECT_FALSE(allowed_after(kBLoc, kIPer));
+  EXPECT_FALSE(allowed_after(kO, kIPer));
+  EXPECT_FALSE(allowed_after(kNoTag, kIPer));
+  // Begin tags and O may follow anything.
+  EXPECT_TRUE(allowed_after(kNoTag, kBPer));
+  EXPECT_TRUE(allowed_after(kIOrg, kBLoc));
+  EXPECT_TRUE(allowed_after(kBMisc, kO));
+}
+
+TEST(NerTags, TheBestAllowedTagWinsAndOWinsTies) {
+  std::array<int, kNumTags> scores{};
+  scores[kIPer] = 9;
+  scores[kBLoc] = 5;
+  EXPECT_EQ(best_allowed_tag(scores, kBPer), kIPer);
+  EXPECT_EQ(best_allowed_tag(scores, kO), kBLoc);  // I-PER cannot follow O
+  scores.fill(3);
+  EXPECT_EQ(best_allowed_tag(scores, kBPer), kO);  // nothing beats O
+  scores.fill(-1);
+  scores[kO] = -5;
+  EXPECT_EQ(best_allowed_tag(scores, kNoTag), kBPer);  // the first of equal best
+}
+
+TEST(CaseProfile, BandsOfTheLowerCaseShare) {
+  auto profile = [](uint32_t lower_mid, uint32_t capital_mid) {
+    return case_profile_of(CaseCounts{lower_mid, capital_mid}, 1);
+  };
+  EXPECT_EQ(profile(1, 99), 1);  // 1%
+  EXPECT_EQ(profile(2, 98), 2);  // 2%
+  EXPECT_EQ(profile(19, 81), 2);
+  EXPECT_EQ(profile(20, 80), 3);
+  EXPECT_EQ(profile(59, 41), 3);
+  EXPECT_EQ(profile(60, 40), 4);
+  EXPECT_EQ(profile(94, 6), 4);
+  EXPECT_EQ(profile(95, 5), 5);
+  EXPECT_EQ(profile(100, 0), 5);
+  EXPECT_EQ(profile(0, 100), 1);
+}
+
+TEST(CaseProfile, IsUnknownBelowTheMinimumCount) {
+  EXPECT_EQ(case_profile_of(CaseCounts{2, 2}, 5), 0);
+  EXPECT_EQ(case_profile_of(CaseCounts{3, 2}, 5), 4);
+  EXPECT_EQ(case_profile_of(CaseCounts{0, 0}, 0), 0);
+}
+
+TEST(AppendLower, FoldsAsciiAndLatin1CapitalsAndLeavesTheRest) {
+  EXPECT_EQ(lower("McDONALD's 3A"), "kept:mcdonald's 3a");
+  EXPECT_EQ(lower("\xC3\x89MILE \xC3\x96ZT\xC3\x9CRK"), "kept:\xC3\xA9mile \xC3\xB6zt\xC3\xBCrk");
+  // The multiplication sign sits among the capitals and is not one; Greek is left alone.
+  EXPECT_EQ(lower("\xC3\x97 \xCE\x94"), "kept:\xC3\x97 \xCE\x94");
+  EXPECT_EQ(lower("\xC3"), "kept:\xC3");  // a cut-off sequence stays as it is
+}
+
+TEST(AppendAsciiPunctuation, GivesTheFormsOfTheTrainingText) {
+  EXPECT_EQ(ascii("Trump\xE2\x80\x99s"), "Trump's");
+  EXPECT_EQ(ascii("\xE2\x80\x98quoted\xE2\x80\x99"), "'quoted'");
+  EXPECT_EQ(ascii("\xE2\x80\x9CHi\xE2\x80\x9D"), "\"Hi\"");
+  EXPECT_EQ(ascii("1990\xE2\x80\x93"
+                  "91"),
+            "1990-91");
+  EXPECT_EQ(ascii("\xE2\x80\x94"), "--");
+  EXPECT_EQ(ascii("\xE2\x80\xA6"), "...");
+  EXPECT_EQ(ascii("non\xE2\x80\x90stop non\xE2\x80\x91stop"), "non-stop non-stop");
+  EXPECT_EQ(ascii("\xE2\x82\xAC 5"), "\xE2\x82\xAC 5");  // the euro sign is not punctuation
+}
+
+TEST(Lexicon, NameBitsAndCaseProfilesShareOneValue) {
+  Lexicon lexicon;
+  lexicon.add_name("JOHN", kGivenName);
+  lexicon.add_name("john", kNameWord);
+  lexicon.set_case_profile(hash_string("john"), 1);
+  const Lexicon::Value value = lexicon.find(hash_string("john"));
+  EXPECT_EQ(Lexicon::names(value), kGivenName | kNameWord);
+  EXPECT_EQ(Lexicon::case_profile(value), 1u);
+  EXPECT_EQ(lexicon.find(hash_string("JOHN")), 0);  // keys are lower-cased words
+  EXPECT_EQ(lexicon.find(hash_string("mary")), 0);
+}
+
+TEST(NerMentions, SpansFollowTheTagsWithinASentence) {
+  EXPECT_EQ(mentions_of("Mark Esper visited Baghdad .", {kBPer, kIPer, kO, kBLoc, kO}),
+            (std::vector<std::string>{"person:Mark Esper", "place:Baghdad"}));
+  // A begin tag starts a new mention even right after one of its type.
+  EXPECT_EQ(mentions_of("Esper Milley spoke", {kBPer, kBPer, kO}),
+            (std::vector<std::string>{"person:Esper", "person:Milley"}));
+}
+
+TEST(NerMentions, LeadingTitlesAreDroppedFromPersons) {
+  EXPECT_EQ(mentions_of("General Mark Milley spoke", {kBPer, kIPer, kIPer, kO}),
+            (std::vector<std::string>{"person:Mark Milley"}));
+  // Not from other types.
+  EXPECT_EQ(mentions_of("President Hotel", {kBOrg, kIOrg}),
+            (std::vector<std::string>{"organization:President Hotel"}));
+}
+
+TEST(NerMentions, APossessiveNeverEndsAMention) {
+  EXPECT_EQ(mentions_of("Trump's plan", {kBPer, kIPer, kO}),
+            (std::vector<std::string>{"person:Trump"}));
+}
+
+TEST(NerMentions, AGenerationalSuffixAfterAPersonJoinsIt) {
+  EXPECT_EQ(mentions_of("William Seely III said", {kBPer, kIPer, kO, kO}),
+            (std::vector<std::string>{"person:William Seely III"}));
+}
+
+}  // namespace
+}  // namespace newsarchive::ner
