@@ -2,6 +2,7 @@
 // and per-document counts (std::unordered_map's node allocations dominated those).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
