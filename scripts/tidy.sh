@@ -9,6 +9,8 @@ cmake -S . -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DNEWSARCHIVE_BUILD_TE
 mapfile -t sources < <(git ls-files 'common/*.cc' 'indexer/*.cc' 'searcher/*.cc')
 run-clang-tidy-14 -p "$build" -quiet -j "$(nproc)" "${sources[@]/#/$PWD/}" >"$build/tidy.log" 2>&1 ||
   status=$?
+# run-clang-tidy colours its output whatever the terminal; the log is read without the escapes.
+sed -i 's/\x1b\[[0-9;]*m//g' "$build/tidy.log"
 if grep -E 'warning:|error:' "$build/tidy.log"; then
   echo "tidy: findings above (full log: $build/tidy.log)" >&2
   exit 1

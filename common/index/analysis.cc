@@ -99,8 +99,7 @@ class AnalysisSink : public ArticleSink {
   // The content hash stored for `term` in the snapshot, "" when absent. The snapshot is the
   // database as committed when the run started, or later: an article written earlier in this
   // run is not seen, so a repeated id is rewritten rather than skipped, which is still correct.
-  // When the writer keeps committing under the snapshot, "" after a few tries: the article is
-  // then rewritten, which is still correct.
+  // Likewise "" when the writer keeps committing under the snapshot through a few tries.
   std::string stored_hash(const std::string& term) {
     try {
       return retry_on_revision_change(
