@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "text/utf8.h"
+
 namespace newsarchive::ner {
 namespace {
 
@@ -101,9 +103,6 @@ bool is_ascii_lower(unsigned char c) {
 }
 bool is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
-}
-bool is_continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
 }
 
 // Latin-1 capitals À..Þ (except ×) are C3 80..9E in UTF-8.
@@ -300,7 +299,7 @@ void NerDocument::prepare(const Lexicon& lexicon) {
     uint16_t flags = 0;
     for (size_t b = 0; b < word.size(); ++b) {
       unsigned char c = static_cast<unsigned char>(word[b]);
-      if (is_continuation(c)) continue;
+      if (is_utf8_continuation_byte(c)) continue;
       char symbol;
       if (c == 0xC2 || c == 0xE2) {
         symbol = '~';  // Latin-1 symbols, general punctuation: “ ” – — …
@@ -444,14 +443,15 @@ void NerDocument::add_spelling_keys(size_t i) {
   // Prefixes and suffixes of one to four characters (a one-character word has none).
   size_t chars = 0;
   for (size_t b = 1; b <= lower.size() && chars < 4; ++b) {
-    if (b < lower.size() && is_continuation(static_cast<unsigned char>(lower[b]))) continue;
+    if (b < lower.size() && is_utf8_continuation_byte(static_cast<unsigned char>(lower[b])))
+      continue;
     if (b == lower.size() && chars == 0) break;
     spelling_keys_.push_back(combine(kPrefix + chars, hash_string(lower.substr(0, b))));
     ++chars;
   }
   chars = 0;
   for (size_t b = lower.size(); b-- > 1 && chars < 4;) {
-    if (is_continuation(static_cast<unsigned char>(lower[b]))) continue;
+    if (is_utf8_continuation_byte(static_cast<unsigned char>(lower[b]))) continue;
     spelling_keys_.push_back(combine(kSuffix + chars, hash_string(lower.substr(b))));
     ++chars;
   }

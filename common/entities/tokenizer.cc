@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "text/utf8.h"
+
 namespace newsarchive {
 namespace {
 
@@ -53,18 +55,12 @@ Kind non_ascii_kind(char32_t c) {
 // The character at `pos` (< text.size()). A byte that does not start a well-formed sequence is
 // one letter, so malformed input still tokenizes.
 Char decode(std::string_view text, size_t pos) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char b = byte(pos);
+  auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return Char{kAsciiKinds[b], 1, b};
-  size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  if (length == 0 || b > 0xF4 || pos + length > text.size()) return Char{Kind::kLetter, 1, 0xFFFD};
-  char32_t code = b & (0x7F >> length);
-  for (size_t i = 1; i < length; ++i) {
-    unsigned char next = byte(pos + i);
-    if ((next & 0xC0) != 0x80) return Char{Kind::kLetter, 1, 0xFFFD};
-    code = (code << 6) | (next & 0x3F);
-  }
-  return Char{non_ascii_kind(code), static_cast<uint8_t>(length), code};
+  Utf8Sequence sequence = decode_utf8_sequence(text, pos);
+  if (sequence.length == 0) return Char{Kind::kLetter, 1, 0xFFFD};
+  return Char{non_ascii_kind(sequence.code_point), static_cast<uint8_t>(sequence.length),
+              sequence.code_point};
 }
 
 bool is_word(const Char& c) {

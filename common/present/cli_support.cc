@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "text/errors.h"
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {
@@ -85,16 +86,15 @@ std::string one_line(std::string_view message) {
   line.reserve(message.size());
   for (size_t i = 0; i < message.size(); ++i) {
     auto byte = static_cast<unsigned char>(message[i]);
-    bool c1 = byte == 0xC2 && i + 1 < message.size() &&
-              static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
-              static_cast<unsigned char>(message[i + 1]) <= 0x9F;
+    Utf8Sequence sequence = decode_utf8_sequence(message, i);
+    bool c1 = sequence.code_point >= 0x80 && sequence.code_point <= 0x9F;
     if (byte == '\t' || byte == '\n' || byte == '\v' || byte == '\f' || byte == '\r') {
       line += ' ';
     } else if (byte < 0x20 || byte == 0x7F || c1) {
-      unsigned code = c1 ? static_cast<unsigned char>(message[++i]) : byte;
       char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02x", code);
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned>(sequence.code_point));
       line += escaped;
+      i += sequence.length - 1;  // a C1 control is two bytes
     } else {
       line += message[i];
     }

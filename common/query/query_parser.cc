@@ -15,6 +15,7 @@
 #include "store/document_builder.h"
 #include "store/schema.h"
 #include "text/errors.h"
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {
@@ -56,28 +57,10 @@ std::string clean_user_text(const std::string& text, std::string_view what) {
   std::string cleaned = text;
   size_t i = 0;
   while (i < text.size()) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    size_t length = lead < 0x80                    ? 1
-                    : lead >= 0xC2 && lead <= 0xDF ? 2
-                    : lead >= 0xE0 && lead <= 0xEF ? 3
-                    : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                   : 0;  // continuation, C0/C1 overlong, F5+
-    unsigned code_point = length == 1   ? lead
-                          : length == 2 ? lead & 0x1Fu
-                          : length == 3 ? lead & 0x0Fu
-                                        : lead & 0x07u;
-    bool valid = length != 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      valid = (next & 0xC0u) == 0x80u;
-      code_point = (code_point << 6) | (next & 0x3Fu);
-    }
-    if (valid && length == 3)
-      valid = code_point >= 0x800 && (code_point < 0xD800 || code_point > 0xDFFF);
-    if (valid && length == 4) valid = code_point >= 0x10000 && code_point <= 0x10FFFF;
-    if (!valid)
+    auto [code_point, length] = decode_utf8_sequence(text, i);
+    if (length == 0)
       throw UserError(std::string(what) + " is not valid UTF-8 at byte " + std::to_string(i + 1) +
-                      " (" + byte_name(lead) + ")");
+                      " (" + byte_name(static_cast<unsigned char>(text[i])) + ")");
     if (is_whitespace_control(code_point))
       cleaned[i] = ' ';
     else if (is_control(code_point))

@@ -1,7 +1,7 @@
 // Snippet extraction through Xapian's MSet::snippet, converted from marked-up text to spans.
 #include "query/snippet.h"
 
-#include "text/text_cleanup.h"
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {

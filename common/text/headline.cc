@@ -3,6 +3,9 @@
 
 #include <array>
 #include <cctype>
+#include <string>
+
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {
@@ -75,8 +78,7 @@ std::string first_sentence(std::string_view body) {
   size_t cut = kMaxDerivedHeadlineBytes;
   while (cut > 0 && sentence[cut] != ' ') --cut;
   if (cut == 0) cut = kMaxDerivedHeadlineBytes;
-  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
-  return sentence.substr(0, cut) + "\xE2\x80\xA6";
+  return std::string(utf8_prefix(sentence, cut)) + "\xE2\x80\xA6";
 }
 
 }  // namespace newsarchive

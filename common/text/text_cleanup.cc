@@ -2,55 +2,21 @@
 #include "text/text_cleanup.h"
 
 #include <array>
+#include <cstdint>
+
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {
 
-// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is malformed.
-size_t valid_sequence_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<uint8_t>(text[k]); };
-  uint8_t lead = byte(i);
-  if (lead < 0x80) return 1;
-  size_t length = 0;
-  uint32_t min_code = 0;
-  uint32_t code = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, min_code = 0x80, code = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, min_code = 0x800, code = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, min_code = 0x10000, code = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
-
-void append_utf8(std::string& out, uint32_t code) {
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else if (code < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
-
 constexpr uint32_t kReplacementCharacter = 0xFFFD;
+
+// True when text[pos] starts a C1 control character (U+0080..U+009F), which some terminals
+// obey as escape sequences. Its UTF-8 is two bytes.
+bool starts_c1_control(std::string_view text, size_t pos) {
+  char32_t code_point = decode_utf8_sequence(text, pos).code_point;
+  return code_point >= 0x80 && code_point <= 0x9F;
+}
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -67,7 +33,7 @@ constexpr std::array<uint16_t, 32> kCp1252High = {
 
 bool is_valid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    size_t length = valid_sequence_length(text, i);
+    size_t length = decode_utf8_sequence(text, i).length;
     if (length == 0) return false;
     i += length;
   }
@@ -78,7 +44,7 @@ std::string transcode_invalid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (size_t i = 0; i < text.size();) {
-    size_t length = valid_sequence_length(text, i);
+    size_t length = decode_utf8_sequence(text, i).length;
     if (length > 0) {
       out.append(text.substr(i, length));
       i += length;
@@ -114,22 +80,13 @@ void strip_control_characters_in_place(std::string& text) {
       text[write++] = static_cast<char>(byte);
     } else if (byte < 0x20 || byte == 0x7F) {
       continue;
-    } else if (byte == 0xC2 && read + 1 < text.size() &&
-               static_cast<uint8_t>(text[read + 1]) >= 0x80 &&
-               static_cast<uint8_t>(text[read + 1]) <= 0x9F) {
-      ++read;  // a C1 control character, U+0080..U+009F
+    } else if (starts_c1_control(text, read)) {
+      ++read;  // its second byte
     } else {
       text[write++] = static_cast<char>(byte);
     }
   }
   text.resize(write);
-}
-
-std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t end = max_bytes;
-  while (end > 0 && (static_cast<uint8_t>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
 }
 
 std::string excerpt(std::string_view text, size_t max_bytes) {

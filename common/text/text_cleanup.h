@@ -7,6 +7,10 @@
 #include <string>
 #include <string_view>
 
+// Nothing here needs it: store/document_builder.cc still takes utf8_prefix, which was declared
+// here, from this header. Remove once it includes text/utf8.h itself.
+#include "text/utf8.h"
+
 namespace newsarchive {
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
@@ -25,9 +29,6 @@ std::string strip_control_characters(std::string_view text);
 // The same in place: the result is never longer than the input, so no second copy of a large
 // text is needed.
 void strip_control_characters_in_place(std::string& text);
-
-// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 
 // `text` for quoting in a message: whole when it has at most `max_bytes`, else its first
 // `max_bytes` (cut at a UTF-8 boundary) followed by "...". A warning about a 50 MB dateline

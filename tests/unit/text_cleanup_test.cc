@@ -1,4 +1,4 @@
-// Unit tests for common/text_cleanup: UTF-8 validation and repair, control characters, prefixes.
+// Unit tests for common/text_cleanup: UTF-8 validation and repair, control characters, limits.
 #include "text/text_cleanup.h"
 
 #include <gtest/gtest.h>
@@ -124,32 +124,6 @@ TEST(StripControlCharacters, RemovesControlsAndNormalisesLineEnds) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
     EXPECT_EQ(strip_control_characters(c.input), c.expected);
-  }
-}
-
-TEST(Utf8Prefix, NeverSplitsASequence) {
-  const std::string text = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x93\xB0z";  // a é “ 📰 z: 1+2+3+4+1 bytes
-  const std::vector<std::string> expected = {
-      "",                                        // 0
-      "a",                                       // 1
-      "a",                                       // 2: é would be split
-      "a\xC3\xA9",                               // 3
-      "a\xC3\xA9",                               // 4
-      "a\xC3\xA9",                               // 5
-      "a\xC3\xA9\xE2\x80\x9C",                   // 6
-      "a\xC3\xA9\xE2\x80\x9C",                   // 7
-      "a\xC3\xA9\xE2\x80\x9C",                   // 8
-      "a\xC3\xA9\xE2\x80\x9C",                   // 9
-      "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x93\xB0",   // 10
-      "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x93\xB0z",  // 11: whole
-      "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x93\xB0z",  // 12: longer than the text
-  };
-  for (size_t max = 0; max < expected.size(); ++max) {
-    SCOPED_TRACE(max);
-    std::string_view prefix = utf8_prefix(text, max);
-    EXPECT_EQ(prefix, expected[max]);
-    EXPECT_LE(prefix.size(), max);
-    EXPECT_TRUE(is_valid_utf8(prefix));
   }
 }
 

@@ -128,6 +128,12 @@ TEST(Tokenize, AnyBytesTokenize) {
   EXPECT_TRUE(tokenize(" \n\t ").empty());
   // Malformed UTF-8 bytes count as letters; nothing is lost or read past the end.
   EXPECT_EQ(words("ab\xFF\xC3 x\xE2\x80"), (Words{"ab\xFF\xC3", "x\xE2\x80"}));
+  // So are an overlong form (of a space, here) and a surrogate: neither is a character.
+  EXPECT_EQ(words("a\xE0\x80\xA0"
+                  "b \xED\xA0\x80"),
+            (Words{"a\xE0\x80\xA0"
+                   "b",
+                   "\xED\xA0\x80"}));
   EXPECT_EQ(words("'"), (Words{"'"}));
   EXPECT_EQ(words("n"), (Words{"n"}));
 }
