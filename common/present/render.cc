@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace newsarchive {
 namespace {
 
@@ -68,14 +70,6 @@ std::string histogram_bar(Xapian::doccount count, Xapian::doccount largest) {
   std::string bar;
   for (size_t i = 0; i < cells; ++i) bar += "\xE2\x96\x88";  // █
   return bar;
-}
-
-// Display width of a UTF-8 string, counting code points (good enough for names in a table).
-size_t display_width(std::string_view text) {
-  size_t width = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-  return width;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "store/database_open.h"
 #include "store/metadata.h"
 #include "store/schema.h"
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {
@@ -140,12 +141,6 @@ double size_mib(std::uint64_t bytes) {
   return std::round(static_cast<double>(bytes) / kBytesPerMiB * 100) / 100;
 }
 
-// Characters, not bytes, so names with accents line up.
-size_t utf8_width(const std::string& text) {
-  return static_cast<size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 }  // namespace
 
 DatabaseStats collect_stats(const std::string& path, size_t top_persons_limit) {
@@ -198,12 +193,12 @@ void render_stats_text(const DatabaseStats& stats, std::ostream& out) {
   size_t name_width = 0;
   size_t count_width = 0;
   for (const PersonCount& row : stats.top_persons) {
-    name_width = std::max(name_width, utf8_width(row.name));
+    name_width = std::max(name_width, display_width(row.name));
     count_width = std::max(count_width, std::to_string(row.count).size());
   }
   for (const PersonCount& row : stats.top_persons) {
     std::string count = std::to_string(row.count);
-    out << "  " << row.name << std::string(name_width - utf8_width(row.name) + 2, ' ')
+    out << "  " << row.name << std::string(name_width - display_width(row.name) + 2, ' ')
         << std::string(count_width - count.size(), ' ') << count << "\n";
   }
 }

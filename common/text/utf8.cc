@@ -1,6 +1,7 @@
-// UTF-8 decoding and encoding, cuts at sequence boundaries.
+// UTF-8 decoding and encoding, cuts at sequence boundaries, display width.
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace newsarchive {
@@ -55,6 +56,12 @@ std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
   size_t end = max_bytes;
   while (end > 0 && is_utf8_continuation_byte(static_cast<uint8_t>(text[end]))) --end;
   return text.substr(0, end);
+}
+
+size_t display_width(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return !is_utf8_continuation_byte(static_cast<uint8_t>(c));
+  }));
 }
 
 }  // namespace newsarchive

@@ -1,5 +1,5 @@
 // UTF-8: the library's one decoder and encoder, and what follows from them (sequence
-// boundaries, cuts). Every reading of UTF-8 by hand goes through here, so all of
+// boundaries, cuts, display width). Every reading of UTF-8 by hand goes through here, so all of
 // them agree on what a well-formed sequence is.
 #pragma once
 
@@ -33,5 +33,10 @@ constexpr bool is_utf8_continuation_byte(unsigned char byte) {
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence: the cut backs up over
 // continuation bytes.
 std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
+// The columns `text` takes in a table of a terminal: one per byte that is not a continuation
+// byte, which is one per code point in valid UTF-8. It ignores wide (CJK) and combining
+// characters, which is good enough to line up names.
+size_t display_width(std::string_view text);
 
 }  // namespace newsarchive

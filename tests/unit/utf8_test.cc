@@ -1,4 +1,4 @@
-// Unit tests for common/text/utf8: decoding, encoding, cuts at sequence boundaries.
+// Unit tests for common/text/utf8: decoding, encoding, cuts at sequence boundaries, width.
 #include "text/utf8.h"
 
 #include <gtest/gtest.h>
@@ -125,6 +125,14 @@ TEST(Utf8Prefix, NeverSplitsASequence) {
     EXPECT_LE(prefix.size(), max);
     EXPECT_TRUE(is_whole_utf8(prefix));
   }
+}
+
+TEST(DisplayWidth, CountsCodePointsNotBytes) {
+  EXPECT_EQ(display_width(""), 0u);
+  EXPECT_EQ(display_width("Esper"), 5u);
+  EXPECT_EQ(display_width("\xC3\x89mile Zola"), 10u);            // Émile Zola
+  EXPECT_EQ(display_width("\xE2\x96\x88\xF0\x9F\x93\xB0"), 2u);  // █ and a newspaper
+  EXPECT_EQ(display_width("\x80\x80"), 0u);  // stray continuation bytes take no column
 }
 
 }  // namespace
