@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "entities/name_parts.h"
 #include "text/utf8.h"
 
 namespace newsarchive::ner {
@@ -178,15 +179,6 @@ constexpr std::array<std::string_view, 63> kTitles = {"mr",
                                                       "justice",
                                                       "mayor"};
 
-// "Jr.", "Sr." and roman numerals up to XIX: generational suffixes and regnal numbers, which
-// CoNLL puts inside person spans ("William Seely III", "Henry VIII").
-bool is_generational(std::string_view lower) {
-  static constexpr std::array<std::string_view, 23> kSuffixes = {
-      "jr", "jr.", "sr", "sr.", "i",    "ii",  "iii", "iv",  "v",    "vi",    "vii", "viii",
-      "ix", "x",   "xi", "xii", "xiii", "xiv", "xv",  "xvi", "xvii", "xviii", "xix"};
-  return std::find(kSuffixes.begin(), kSuffixes.end(), lower) != kSuffixes.end();
-}
-
 // A title, or titles joined by hyphens ("Lieutenant-Colonel").
 bool is_title(std::string_view lower) {
   if (!lower.empty() && lower.back() == '.') lower.remove_suffix(1);
@@ -343,7 +335,9 @@ void NerDocument::prepare(const Lexicon& lexicon) {
     std::string_view lower_form(lower_text_.data() + info.lower_begin,
                                 info.lower_end - info.lower_begin);
     if ((flags & kHasUpper) && is_title(lower_form)) flags |= kTitle;
-    if ((flags & kHasUpper) && is_generational(lower_form)) flags |= kGenerational;
+    // Generational suffixes and regnal numbers, which CoNLL puts inside person spans
+    // ("William Seely III", "Henry VIII").
+    if ((flags & kHasUpper) && is_name_suffix_as_written(lower_form)) flags |= kGenerational;
     info.flags = flags;
     info.word = hash_string(word);
     info.lower = hash_string(lower_form);

@@ -4,27 +4,13 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <set>
 
+#include "entities/name_parts.h"
+
 namespace newsarchive {
 namespace {
-
-constexpr std::array<std::string_view, 7> kSuffixKeys = {"jr", "sr", "ii", "iii", "iv", "v", "2nd"};
-
-// Lower-case words that join a surname rather than being a name of their own ("de Almenara").
-constexpr std::array<std::string_view, 22> kParticleKeys = {
-    "de", "da",  "di",  "du", "del", "della", "van", "von", "der", "den", "la",
-    "le", "bin", "ibn", "al", "el",  "ten",   "ter", "dos", "das", "do",  "y"};
-
-bool is_suffix_key(std::string_view word) {
-  return std::find(kSuffixKeys.begin(), kSuffixKeys.end(), word) != kSuffixKeys.end();
-}
-
-bool is_particle_key(std::string_view word) {
-  return std::find(kParticleKeys.begin(), kParticleKeys.end(), word) != kParticleKeys.end();
-}
 
 // The keys of the whitespace-separated words of `name`; hyphenated parts stay one word
 // ("vasquez harland").
@@ -46,13 +32,13 @@ std::vector<std::string> word_keys(std::string_view name) {
 // Words of a name that are neither generational suffixes nor particles.
 size_t name_word_count(const std::vector<std::string>& words) {
   return static_cast<size_t>(std::count_if(words.begin(), words.end(), [](const std::string& w) {
-    return !is_suffix_key(w) && !is_particle_key(w);
+    return !is_name_suffix(w) && !is_name_particle(w);
   }));
 }
 
 std::string first_name_key(const std::vector<std::string>& words) {
   for (const std::string& word : words)
-    if (!is_particle_key(word)) return word;
+    if (!is_name_particle(word)) return word;
   return words.empty() ? std::string() : words.front();
 }
 
@@ -107,8 +93,8 @@ std::string person_key(std::string_view name) {
 std::string surname_key(std::string_view name) {
   std::vector<std::string> words = word_keys(name);
   for (auto it = words.rbegin(); it != words.rend(); ++it)
-    if (!is_suffix_key(*it)) return *it;
-  return words.empty() ? std::string() : words.back();
+    if (!is_name_suffix(*it)) return *it;
+  return std::string();
 }
 
 bool is_bare_surname(std::string_view name) {

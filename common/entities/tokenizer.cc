@@ -86,7 +86,8 @@ char ascii_lower(char c) {
 }
 
 // Abbreviations that keep their period (lower case, without it). "No." is not here: "said no."
-// ends sentences more often than "No. 1" starts a number.
+// ends sentences more often than "No. 1" starts a number. "jr" and "sr" are also name suffixes
+// (name_parts.h), but this list is another fact: the words whose full stop ends no sentence.
 constexpr std::array<std::string_view, 60> kAbbreviations = {
     "mr",   "mrs", "ms",  "dr",   "prof", "gen", "sen",  "rep",  "gov",  "lt",   "col",   "capt",
     "cmdr", "sgt", "maj", "adm",  "rev",  "hon", "pres", "st",   "jr",   "sr",   "inc",   "corp",

@@ -53,7 +53,9 @@ void add_entity_terms(const Article& article, Xapian::Document& document) {
   for (size_t k = 0; k < article.persons.size(); ++k) {
     const std::string& person = article.persons[k];
     document.add_boolean_term(filter_term(schema::kPersonPrefix, person_key(person)));
-    document.add_boolean_term(filter_term(schema::kSurnamePrefix, surname_key(person)));
+    // A name of suffixes only ("III") has no surname, and a bare prefix is no term to find it by.
+    std::string surname = surname_key(person);
+    if (!surname.empty()) document.add_boolean_term(filter_term(schema::kSurnamePrefix, surname));
     if (k < schema::kMaxPersonSlots)
       document.add_value(schema::kFirstPersonSlot + static_cast<Xapian::valueno>(k),
                          std::string(utf8_prefix(person, kMaxTermBytes)));

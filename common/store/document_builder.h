@@ -33,9 +33,9 @@ std::string id_term(std::string_view id);
 // kMaxTermBytes.
 std::string filter_term(std::string_view prefix, std::string_view value);
 
-// Adds the article's entities: XP (person key), XF (surname key), XG/XO (place, organisation
-// keys) boolean terms, and each person's display name in its facet slot (the first
-// schema::kMaxPersonSlots persons).
+// Adds the article's entities: XP (person key), XF (surname key, for a person who has one),
+// XG/XO (place, organisation keys) boolean terms, and each person's display name in its facet slot
+// (the first schema::kMaxPersonSlots persons).
 void add_entity_terms(const Article& article, Xapian::Document& document);
 
 // The content identity of an article as read: any change to what was read (or to the schema

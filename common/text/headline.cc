@@ -10,6 +10,9 @@
 namespace newsarchive {
 namespace {
 
+// Words whose full stop ends no sentence (lower case, without the last stop). "jr" and "sr" are
+// also name suffixes (entities/name_parts.h), but this is another fact, and text/ cannot see
+// entities/ anyway.
 constexpr std::array<std::string_view, 26> kAbbreviations = {
     "mr", "mrs", "ms", "dr", "prof", "gen",  "sen", "rep", "gov", "lt",  "col", "capt", "sgt",
     "st", "jr",  "sr", "no", "inc",  "corp", "co",  "ltd", "vs",  "u.s", "u.k", "e.g",  "i.e"};

@@ -191,5 +191,59 @@ TEST_F(CorpusPeople, YearFacetCountsEveryMatchingDatedArticle) {
   EXPECT_EQ(result.facets[FacetKind::kYear].front().value, "2015");
 }
 
+// An article about a king, indexed on its own: a regnal number is never a surname, so the
+// filter "viii" does not find King Henry, while his full name does.
+class RegnalNames : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    testing::write_file(dir_->path() / "archive" / "2021-04-28-henry-viii-letters.txt",
+                        "date 2021-04-28\n\n"
+                        "Historians in Greenwich on Wednesday opened an exhibition of letters "
+                        "written by King Henry VIII to his ministers.\n\n"
+                        "The letters show Henry VIII writing about the dissolution of the "
+                        "monasteries and about his six marriages, the curator Margaret Lyle "
+                        "said.\n\n"
+                        "\"Henry VIII was a prolific correspondent,\" Lyle said.\n");
+    spdlog::logger log("test", std::make_shared<spdlog::sinks::null_sink_mt>());
+    IndexOptions options;
+    options.database = database();
+    options.inputs = {dir_->path() / "archive"};
+    run_index(options, log);
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string database() { return (dir_->path() / "db").string(); }
+
+  static size_t hits(const std::string& query, Names persons = {}) {
+    SearchRequest request;
+    request.query = query;
+    request.persons = std::move(persons);
+    return Searcher({database()}).search(request).hits.size();
+  }
+
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* RegnalNames::dir_ = nullptr;
+
+TEST_F(RegnalNames, TheArticleIsIndexed) {
+  EXPECT_EQ(hits("monasteries"), 1u);
+}
+
+TEST_F(RegnalNames, ARegnalNumberAloneFindsNoOne) {
+  EXPECT_EQ(hits("", {"viii"}), 0u);
+  EXPECT_EQ(hits("", {"VIII"}), 0u);
+  EXPECT_EQ(hits("person:viii"), 0u);
+}
+
+TEST_F(RegnalNames, TheFullNameFindsTheKing) {
+  EXPECT_EQ(hits("", {"henry viii"}), 1u);
+  EXPECT_EQ(hits("", {"Henry VIII"}), 1u);
+  EXPECT_EQ(hits("person:\"Henry VIII\""), 1u);
+}
+
 }  // namespace
 }  // namespace newsarchive

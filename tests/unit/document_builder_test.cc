@@ -160,6 +160,20 @@ TEST(DocumentBuilder, PersonsGetKeyAndSurnameTermsAndOneSlotEach) {
   EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 3), "");
 }
 
+// A regnal number is never a surname, and a name of suffixes only has none: "III" gets its
+// person term but no surname term, not even an empty one.
+TEST(DocumentBuilder, SurnameTermIsNeverARegnalNumberAndAbsentWithoutASurname) {
+  Article article = troops_article();
+  article.persons = {"Henry VIII", "III"};
+  Xapian::Document document = build(article);
+  for (const char* term : {"XPhenry viii", "XFhenry", "XPiii"})
+    EXPECT_TRUE(has_term(document, term)) << term << "; terms:" << describe_terms(document);
+  std::vector<std::string> surname_terms;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it)
+    if ((*it).starts_with(schema::kSurnamePrefix)) surname_terms.push_back(*it);
+  EXPECT_EQ(surname_terms, std::vector<std::string>{"XFhenry"});
+}
+
 TEST(DocumentBuilder, PersonsBeyondTheSlotCapGetTermsButNoSlot) {
   Article article = troops_article();
   for (Xapian::valueno k = 0; k <= schema::kMaxPersonSlots; ++k)

@@ -35,11 +35,29 @@ TEST(SurnameKey, IsTheLastWordThatIsNotAGenerationalSuffix) {
   EXPECT_EQ(surname_key(""), "");
 }
 
+// Regression: "Henry VIII" had the surname "viii", so --person viii found King Henry.
+TEST(SurnameKey, IsNeverARegnalNumberOrGenerationalSuffix) {
+  EXPECT_EQ(surname_key("Henry VIII"), "henry");
+  EXPECT_EQ(surname_key("Pope John Paul II"), "paul");
+  EXPECT_EQ(surname_key("Louis XIV"), "louis");
+  EXPECT_EQ(surname_key("William Seely III"), "seely");
+  EXPECT_EQ(surname_key("Martin Luther King Jr."), "king");
+  EXPECT_EQ(surname_key("Hank Williams 2nd"), "williams");
+}
+
+TEST(SurnameKey, IsEmptyForANameOfSuffixesOnly) {
+  EXPECT_EQ(surname_key("III"), "");
+  EXPECT_EQ(surname_key("VIII"), "");
+  EXPECT_EQ(surname_key("Jr. III"), "");
+}
+
 TEST(IsBareSurname, CountsNameWordsOtherThanParticlesAndSuffixes) {
   EXPECT_TRUE(is_bare_surname("Esper"));
   EXPECT_TRUE(is_bare_surname("De Almenara"));
   EXPECT_TRUE(is_bare_surname("Seely III"));
   EXPECT_TRUE(is_bare_surname("Vasquez-Harland"));
+  EXPECT_TRUE(is_bare_surname("Henry VIII"));  // one name word: a regnal number is not a name
+  EXPECT_TRUE(is_bare_surname("III"));
   EXPECT_FALSE(is_bare_surname("Mark Esper"));
   EXPECT_FALSE(is_bare_surname("Carlota de Almenara"));
   EXPECT_FALSE(is_bare_surname("Elin Vasquez-Harland"));

@@ -1,0 +1,34 @@
+// Unit tests for common/entities/name_parts: name suffixes and particles.
+#include "entities/name_parts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsarchive {
+namespace {
+
+TEST(IsNameSuffix, KnowsGenerationalSuffixesAndRegnalNumbersUpToXix) {
+  for (const char* key :
+       {"jr", "sr", "2nd", "i",   "ii",   "iii", "iv", "v",   "vi",   "vii",   "viii",
+        "ix", "x",  "xi",  "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix"})
+    EXPECT_TRUE(is_name_suffix(key)) << key;
+  for (const char* key : {"", "xx", "xxiii", "henry", "de", "jr.", "III", "3rd"})
+    EXPECT_FALSE(is_name_suffix(key)) << key;
+}
+
+TEST(IsNameSuffixAsWritten, TakesAFullStopOnAbbreviationsOnly) {
+  for (const char* word : {"jr", "jr.", "sr", "sr.", "iii", "viii", "2nd", "v"})
+    EXPECT_TRUE(is_name_suffix_as_written(word)) << word;
+  for (const char* word : {"v.", "i.", "x.", "iii.", "2nd.", "jr..", ".", "", "xx"})
+    EXPECT_FALSE(is_name_suffix_as_written(word)) << word;
+}
+
+TEST(IsNameParticle, KnowsWordsThatJoinASurname) {
+  for (const char* key : {"de", "van", "von", "bin", "ibn", "al", "della", "y"})
+    EXPECT_TRUE(is_name_particle(key)) << key;
+  for (const char* key : {"", "jr", "almenara", "De"}) EXPECT_FALSE(is_name_particle(key)) << key;
+}
+
+}  // namespace
+}  // namespace newsarchive
