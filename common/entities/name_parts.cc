@@ -9,17 +9,19 @@ namespace {
 
 struct NameSuffix {
   std::string_view key;
-  bool abbreviation;  // written with a full stop ("Jr.")
+  bool abbreviation = false;  // written with a full stop ("Jr.")
+  bool regnal = false;        // read as a regnal number (is_regnal_number)
 };
 
 // The roman numerals stop at XIX, where the tagger's list always stopped: "John XXIII" keeps
 // "xxiii" as his surname key.
 constexpr std::array<NameSuffix, 22> kNameSuffixes = {{
-    {"jr", true},     {"sr", true},   {"2nd", false}, {"i", false},   {"ii", false},
-    {"iii", false},   {"iv", false},  {"v", false},   {"vi", false},  {"vii", false},
-    {"viii", false},  {"ix", false},  {"x", false},   {"xi", false},  {"xii", false},
-    {"xiii", false},  {"xiv", false}, {"xv", false},  {"xvi", false}, {"xvii", false},
-    {"xviii", false}, {"xix", false},
+    {"jr", true, false},    {"sr", true, false},   {"2nd", false, false}, {"i", false, true},
+    {"ii", false, false},   {"iii", false, false}, {"iv", false, false},  {"v", false, false},
+    {"vi", false, true},    {"vii", false, true},  {"viii", false, true}, {"ix", false, true},
+    {"x", false, true},     {"xi", false, true},   {"xii", false, true},  {"xiii", false, true},
+    {"xiv", false, true},   {"xv", false, true},   {"xvi", false, true},  {"xvii", false, true},
+    {"xviii", false, true}, {"xix", false, true},
 }};
 
 const NameSuffix* find_suffix(std::string_view key) {
@@ -38,7 +40,15 @@ bool is_name_suffix(std::string_view key) {
   return find_suffix(key) != nullptr;
 }
 
+bool is_regnal_number(std::string_view key) {
+  const NameSuffix* suffix = find_suffix(key);
+  return suffix != nullptr && suffix->regnal;
+}
+
 bool is_name_suffix_as_written(std::string_view lower_word) {
+  // Ordinals in digits are left out: the tagger's model was trained without them ("2ND RING" in
+  // a metals report is no name), and a feature it never saw would change its tags.
+  if (!lower_word.empty() && lower_word.front() >= '0' && lower_word.front() <= '9') return false;
   if (!lower_word.ends_with('.')) return is_name_suffix(lower_word);
   const NameSuffix* suffix = find_suffix(lower_word.substr(0, lower_word.size() - 1));
   return suffix != nullptr && suffix->abbreviation;

@@ -12,9 +12,17 @@ namespace newsarchive {
 // numeral from "i" to "xix". `key` is lower case without full stops, as person_key() makes it.
 bool is_name_suffix(std::string_view key);
 
-// The same for a word as written, lower-cased and possibly ending in a full stop. Only the
-// suffixes that are abbreviations take the stop: "jr." and "sr." are suffixes, "v." and "x."
-// are initials ("John V. Smith"), and the tokenizer leaves a stop on no other numeral.
+// True for the numerals read as regnal numbers, which follow a given name ("Henry VIII", "Louis
+// XIV"): I and VI to XIX. II to V are read as generational suffixes, which follow a surname
+// ("William Seely III"): both uses are common, and read as generational a bare "Seely III"
+// still names the "William Seely III" of its article.
+bool is_regnal_number(std::string_view key);
+
+// The same as is_name_suffix for a word as written, lower-cased and possibly ending in a full stop.
+// Only the suffixes that are abbreviations take the stop: "jr." and "sr." are suffixes, "v." and
+// "x." are initials ("John V. Smith"), and the tokenizer leaves a stop on no other numeral. For
+// the tagger's features, which were trained on the roman numerals and "Jr."/"Sr." alone: an
+// ordinal in digits ("2nd") is not one here.
 bool is_name_suffix_as_written(std::string_view lower_word);
 
 // True when `key` (lower case) is a particle: a word that joins the surname after it rather

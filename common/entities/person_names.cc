@@ -29,10 +29,11 @@ std::vector<std::string> word_keys(std::string_view name) {
   return keys;
 }
 
-// Words of a name that are neither generational suffixes nor particles.
+// Words of a name that are neither generational suffixes nor particles. A regnal number counts:
+// with the given name before it, it names one person in full ("Henry VIII").
 size_t name_word_count(const std::vector<std::string>& words) {
   return static_cast<size_t>(std::count_if(words.begin(), words.end(), [](const std::string& w) {
-    return !is_name_suffix(w) && !is_name_particle(w);
+    return (!is_name_suffix(w) || is_regnal_number(w)) && !is_name_particle(w);
   }));
 }
 
@@ -57,6 +58,8 @@ struct FullName {
   std::string display;  // the most complete form seen
   std::string first_key;
   std::string surname;
+  // Without a surname ("Henry VIII"), the whole name's key tells people apart ("Henry VII").
+  std::string key_without_surname;
   size_t words = 0;
   std::vector<size_t> mentions;  // indices into the article's mention list
 };
@@ -92,8 +95,10 @@ std::string person_key(std::string_view name) {
 
 std::string surname_key(std::string_view name) {
   std::vector<std::string> words = word_keys(name);
-  for (auto it = words.rbegin(); it != words.rend(); ++it)
+  for (auto it = words.rbegin(); it != words.rend(); ++it) {
+    if (is_regnal_number(*it)) return std::string();  // "Henry VIII" has no surname
     if (!is_name_suffix(*it)) return *it;
+  }
   return std::string();
 }
 
@@ -138,11 +143,13 @@ std::vector<std::string> resolve_person_aliases(const std::vector<std::string>& 
     if (count < 2) continue;
     std::string surname = surname_key(cleaned[i]);
     std::string first = first_name_key(words);
+    std::string key_without_surname = surname.empty() ? person_key(cleaned[i]) : std::string();
     auto same = std::find_if(people.begin(), people.end(), [&](const FullName& person) {
-      return person.first_key == first && person.surname == surname;
+      return person.first_key == first && person.surname == surname &&
+             person.key_without_surname == key_without_surname;
     });
     if (same == people.end()) {
-      people.push_back(FullName{cleaned[i], first, surname, count, {}});
+      people.push_back(FullName{cleaned[i], first, surname, key_without_surname, count, {}});
       same = people.end() - 1;
     } else if (better_display(cleaned[i], count, *same)) {
       same->display = cleaned[i];

@@ -18,13 +18,15 @@ namespace newsarchive {
 std::string person_key(std::string_view name);
 
 // The key of the surname: the last whitespace-separated word that is not a generational suffix
-// or regnal number (name_parts.h): "William Seely III" → "seely", "Henry VIII" → "henry",
-// "Elin Vasquez-Harland" → "vasquez harland". Empty when there is no such word ("", "III"): a
-// suffix is never a surname.
+// (name_parts.h): "William Seely III" → "seely", "Elin Vasquez-Harland" → "vasquez harland".
+// Empty when there is no such word ("", "III"), and for a name that ends in a regnal number
+// ("Henry VIII", "Louis XIV"), whose name before the number is a given name: a suffix is never
+// a surname.
 std::string surname_key(std::string_view name);
 
 // True when `name` has at most one word that is neither a particle ("de", "van", "al", ...) nor
-// a generational suffix or regnal number: "Esper", "De Almenara", "Seely III", "Henry VIII".
+// a generational suffix: "Esper", "De Almenara", "Seely III". A regnal number counts as a word,
+// so "Henry VIII" is a full name.
 bool is_bare_surname(std::string_view name);
 
 // A mention's surface text cleaned for display: whitespace folded, a possessive ending

@@ -205,6 +205,12 @@ class RegnalNames : public ::testing::Test {
                         "monasteries and about his six marriages, the curator Margaret Lyle "
                         "said.\n\n"
                         "\"Henry VIII was a prolific correspondent,\" Lyle said.\n");
+    // A namesake: "Henry" is his surname, and the king's given name.
+    testing::write_file(dir_->path() / "archive" / "2021-04-29-thierry-henry.txt",
+                        "date 2021-04-29\n\n"
+                        "Thierry Henry said on Thursday he would leave social media in protest "
+                        "at online abuse of footballers.\n\n"
+                        "Henry, who played for Arsenal, said the platforms had to act.\n");
     spdlog::logger log("test", std::make_shared<spdlog::sinks::null_sink_mt>());
     IndexOptions options;
     options.database = database();
@@ -229,8 +235,9 @@ class RegnalNames : public ::testing::Test {
 
 testing::TempDir* RegnalNames::dir_ = nullptr;
 
-TEST_F(RegnalNames, TheArticleIsIndexed) {
+TEST_F(RegnalNames, TheArticlesAreIndexed) {
   EXPECT_EQ(hits("monasteries"), 1u);
+  EXPECT_EQ(hits("footballers"), 1u);
 }
 
 TEST_F(RegnalNames, ARegnalNumberAloneFindsNoOne) {
@@ -239,10 +246,16 @@ TEST_F(RegnalNames, ARegnalNumberAloneFindsNoOne) {
   EXPECT_EQ(hits("person:viii"), 0u);
 }
 
-TEST_F(RegnalNames, TheFullNameFindsTheKing) {
+TEST_F(RegnalNames, TheFullNameFindsTheKingAlone) {
+  EXPECT_EQ(hits("monasteries", {"henry viii"}), 1u);
   EXPECT_EQ(hits("", {"henry viii"}), 1u);
   EXPECT_EQ(hits("", {"Henry VIII"}), 1u);
   EXPECT_EQ(hits("person:\"Henry VIII\""), 1u);
+}
+
+TEST_F(RegnalNames, TheKingsGivenNameIsNoSurname) {
+  EXPECT_EQ(hits("footballers", {"henry"}), 1u);
+  EXPECT_EQ(hits("", {"henry"}), 1u);
 }
 
 }  // namespace

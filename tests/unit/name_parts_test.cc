@@ -17,10 +17,17 @@ TEST(IsNameSuffix, KnowsGenerationalSuffixesAndRegnalNumbersUpToXix) {
     EXPECT_FALSE(is_name_suffix(key)) << key;
 }
 
+TEST(IsRegnalNumber, ReadsIAndVIToXIXAsRegnalAndTheRestAsGenerational) {
+  for (const char* key : {"i", "vi", "viii", "x", "xiv", "xix"})
+    EXPECT_TRUE(is_regnal_number(key)) << key;
+  for (const char* key : {"ii", "iii", "iv", "v", "jr", "sr", "2nd", "xx", "henry", ""})
+    EXPECT_FALSE(is_regnal_number(key)) << key;
+}
+
 TEST(IsNameSuffixAsWritten, TakesAFullStopOnAbbreviationsOnly) {
-  for (const char* word : {"jr", "jr.", "sr", "sr.", "iii", "viii", "2nd", "v"})
+  for (const char* word : {"jr", "jr.", "sr", "sr.", "iii", "viii", "v"})
     EXPECT_TRUE(is_name_suffix_as_written(word)) << word;
-  for (const char* word : {"v.", "i.", "x.", "iii.", "2nd.", "jr..", ".", "", "xx"})
+  for (const char* word : {"v.", "i.", "x.", "iii.", "2nd", "2nd.", "jr..", ".", "", "xx"})
     EXPECT_FALSE(is_name_suffix_as_written(word)) << word;
 }
 

@@ -35,11 +35,13 @@ TEST(SurnameKey, IsTheLastWordThatIsNotAGenerationalSuffix) {
   EXPECT_EQ(surname_key(""), "");
 }
 
-// Regression: "Henry VIII" had the surname "viii", so --person viii found King Henry.
+// Regression: "Henry VIII" had the surname "viii", so --person viii found King Henry. A name
+// ending in a regnal number has no surname at all: "Henry" is his given name.
 TEST(SurnameKey, IsNeverARegnalNumberOrGenerationalSuffix) {
-  EXPECT_EQ(surname_key("Henry VIII"), "henry");
-  EXPECT_EQ(surname_key("Pope John Paul II"), "paul");
-  EXPECT_EQ(surname_key("Louis XIV"), "louis");
+  EXPECT_EQ(surname_key("Henry VIII"), "");
+  EXPECT_EQ(surname_key("Louis XIV"), "");
+  EXPECT_EQ(surname_key("Malcolm X"), "");
+  EXPECT_EQ(surname_key("Pope John Paul II"), "paul");  // II to V read as generational
   EXPECT_EQ(surname_key("William Seely III"), "seely");
   EXPECT_EQ(surname_key("Martin Luther King Jr."), "king");
   EXPECT_EQ(surname_key("Hank Williams 2nd"), "williams");
@@ -56,11 +58,22 @@ TEST(IsBareSurname, CountsNameWordsOtherThanParticlesAndSuffixes) {
   EXPECT_TRUE(is_bare_surname("De Almenara"));
   EXPECT_TRUE(is_bare_surname("Seely III"));
   EXPECT_TRUE(is_bare_surname("Vasquez-Harland"));
-  EXPECT_TRUE(is_bare_surname("Henry VIII"));  // one name word: a regnal number is not a name
   EXPECT_TRUE(is_bare_surname("III"));
+  EXPECT_FALSE(is_bare_surname("Henry VIII"));  // a given name and a regnal number: a full name
+  EXPECT_FALSE(is_bare_surname("Louis XIV"));
   EXPECT_FALSE(is_bare_surname("Mark Esper"));
   EXPECT_FALSE(is_bare_surname("Carlota de Almenara"));
   EXPECT_FALSE(is_bare_surname("Elin Vasquez-Harland"));
+}
+
+// A regnal name is a full name of its own: a bare "Henry" is not King Henry VIII, and kings of
+// one name with different numbers stay apart.
+TEST(ResolvePersonAliases, RegnalNamesAreFullNamesWithoutASurname) {
+  EXPECT_EQ(
+      resolve_person_aliases({"Henry VIII", "Thierry Henry", "Henry", "Henry VII"}),
+      (std::vector<std::string>{"Henry VIII", "Thierry Henry", "Thierry Henry", "Henry VII"}));
+  EXPECT_EQ(resolve_person_aliases({"Henry VIII", "HENRY VIII", "VIII"}),
+            (std::vector<std::string>{"Henry VIII", "Henry VIII", "VIII"}));
 }
 
 TEST(CleanPersonText, RemovesPossessivesAndFoldsWhitespace) {
