@@ -258,95 +258,128 @@ NerDocument::NerDocument(std::string_view text, std::vector<Token> tokens, const
   prepare(lexicon);
 }
 
+// A word's shape ("Xxxx", "dd-dd": runs cut at four) and short shape ("Xx", "d-d"), with the
+// flags its characters decide.
+struct NerDocument::WordShape {
+  std::string shape;
+  std::string short_shape;
+  uint16_t flags = 0;
+};
+
+void NerDocument::shape_word(std::string_view word, WordShape& out) {
+  out.shape.clear();
+  out.short_shape.clear();
+  size_t run = 0;
+  bool upper = false, lower = false, digit = false, first = true;
+  uint16_t flags = 0;
+  for (size_t b = 0; b < word.size(); ++b) {
+    unsigned char c = static_cast<unsigned char>(word[b]);
+    if (is_utf8_continuation_byte(c)) continue;
+    char symbol;
+    if (c == 0xC2 || c == 0xE2) {
+      symbol = '~';  // Latin-1 symbols, general punctuation: “ ” – — …
+    } else if (is_ascii_upper(c) || is_latin1_upper(word, b)) {
+      symbol = 'X';
+      upper = true;
+      if (first) flags |= kInitialCapital;
+    } else if (is_ascii_lower(c) || c >= 0x80) {
+      symbol = 'x';
+      lower = true;
+    } else if (is_digit(c)) {
+      symbol = 'd';
+      digit = true;
+    } else {
+      symbol = static_cast<char>(c);
+      if (c == '-') flags |= kHasHyphen;
+      if (c == '.') flags |= kHasPeriod;
+      if (c == '\'') flags |= kHasApostrophe;
+    }
+    first = false;
+    if (!out.shape.empty() && out.shape.back() == symbol) {
+      if (++run < 4) out.shape.push_back(symbol);
+    } else {
+      run = 0;
+      out.shape.push_back(symbol);
+      out.short_shape.push_back(symbol);
+    }
+  }
+  if (upper) flags |= kHasUpper;
+  if (upper && !lower) flags |= kAllCaps;
+  if (lower && !upper) flags |= kAllLower;
+  if (digit) flags |= kHasDigit;
+  if (!upper && !lower && !digit) flags |= kNoAlphanumeric;
+  out.flags = flags;
+}
+
 void NerDocument::prepare(const Lexicon& lexicon) {
   const size_t n = tokens_.size();
   info_.assign(n, TokenInfo{});
   lower_text_.clear();
   lower_text_.reserve(text_.size());
-  std::string shape, short_shape, normalized;
-  uint32_t sentence = 0;
-  bool seen_word_in_sentence = false;
+  SentenceState sentence;
+  WordShape shape;
+  for (size_t i = 0; i < n; ++i) describe_token(i, lexicon, sentence, shape);
+  mark_caps_sentences();
+  // Which tokens are scored: those with a capital or digit, and their next neighbours.
   for (size_t i = 0; i < n; ++i) {
-    const Token& token = tokens_[i];
-    TokenInfo& info = info_[i];
-    std::string_view word = text_.substr(token.start, token.end - token.start);
-    if (word.find('\xE2') != std::string_view::npos) {
-      normalized.clear();
-      append_ascii_punctuation(word, normalized);
-      word = normalized;
-    }
-    if (token.sentence_start && i > 0) {
-      ++sentence;
-      seen_word_in_sentence = false;
-    }
-    info.sentence = sentence;
-    info.lower_begin = lower_text_.size();
-    append_lower(word, lower_text_);
-    info.lower_end = lower_text_.size();
-
-    shape.clear();
-    short_shape.clear();
-    size_t run = 0;
-    bool upper = false, lower = false, digit = false, first = true;
-    uint16_t flags = 0;
-    for (size_t b = 0; b < word.size(); ++b) {
-      unsigned char c = static_cast<unsigned char>(word[b]);
-      if (is_utf8_continuation_byte(c)) continue;
-      char symbol;
-      if (c == 0xC2 || c == 0xE2) {
-        symbol = '~';  // Latin-1 symbols, general punctuation: “ ” – — …
-      } else if (is_ascii_upper(c) || is_latin1_upper(word, b)) {
-        symbol = 'X';
-        upper = true;
-        if (first) flags |= kInitialCapital;
-      } else if (is_ascii_lower(c) || c >= 0x80) {
-        symbol = 'x';
-        lower = true;
-      } else if (is_digit(c)) {
-        symbol = 'd';
-        digit = true;
-      } else {
-        symbol = static_cast<char>(c);
-        if (c == '-') flags |= kHasHyphen;
-        if (c == '.') flags |= kHasPeriod;
-        if (c == '\'') flags |= kHasApostrophe;
-      }
-      first = false;
-      if (!shape.empty() && shape.back() == symbol) {
-        if (++run < 4) shape.push_back(symbol);
-      } else {
-        run = 0;
-        shape.push_back(symbol);
-        short_shape.push_back(symbol);
-      }
-    }
-    if (upper) flags |= kHasUpper;
-    if (upper && !lower) flags |= kAllCaps;
-    if (lower && !upper) flags |= kAllLower;
-    if (digit) flags |= kHasDigit;
-    if (!upper && !lower && !digit) flags |= kNoAlphanumeric;
-    if (!seen_word_in_sentence && !(flags & kNoAlphanumeric)) {
-      flags |= kSentenceInitial;
-      seen_word_in_sentence = true;
-    }
-    if ((flags & kHasApostrophe) && word.size() <= 3 &&
-        (word.front() == '\'' || word.front() == 'n' || word.front() == 'N'))
-      flags |= kContraction;
-    std::string_view lower_form(lower_text_.data() + info.lower_begin,
-                                info.lower_end - info.lower_begin);
-    if ((flags & kHasUpper) && is_title(lower_form)) flags |= kTitle;
-    // Generational suffixes and regnal numbers, which CoNLL puts inside person spans
-    // ("William Seely III", "Henry VIII").
-    if ((flags & kHasUpper) && is_name_suffix_as_written(lower_form)) flags |= kGenerational;
-    info.flags = flags;
-    info.word = hash_string(word);
-    info.lower = hash_string(lower_form);
-    info.shape = hash_string(shape);
-    info.short_shape = hash_string(short_shape);
-    info.lexicon = lexicon.find(info.lower);
+    if (!(info_[i].flags & (kHasUpper | kHasDigit))) continue;
+    size_t from = i >= 1 ? i - 1 : 0, to = std::min(n, i + 2);
+    for (size_t j = from; j < to; ++j) info_[j].flags |= kScored;
   }
+  spelling_begin_.assign(n + 1, 0);
+  spelling_keys_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    if (info_[i].flags & kScored) add_spelling_keys(i);
+    spelling_begin_[i + 1] = static_cast<uint32_t>(spelling_keys_.size());
+  }
+  add_case_contexts();
+}
 
-  // Sentences in capitals: at least one word of two or more letters, no lower-case letter.
+void NerDocument::describe_token(size_t i, const Lexicon& lexicon, SentenceState& sentence,
+                                 WordShape& shape) {
+  const Token& token = tokens_[i];
+  TokenInfo& info = info_[i];
+  std::string_view word = text_.substr(token.start, token.end - token.start);
+  std::string normalized;
+  if (word.find('\xE2') != std::string_view::npos) {
+    append_ascii_punctuation(word, normalized);
+    word = normalized;
+  }
+  if (token.sentence_start && i > 0) {
+    ++sentence.index;
+    sentence.seen_word = false;
+  }
+  info.sentence = sentence.index;
+  info.lower_begin = lower_text_.size();
+  append_lower(word, lower_text_);
+  info.lower_end = lower_text_.size();
+
+  shape_word(word, shape);
+  uint16_t flags = shape.flags;
+  if (!sentence.seen_word && !(flags & kNoAlphanumeric)) {
+    flags |= kSentenceInitial;
+    sentence.seen_word = true;
+  }
+  if ((flags & kHasApostrophe) && word.size() <= 3 &&
+      (word.front() == '\'' || word.front() == 'n' || word.front() == 'N'))
+    flags |= kContraction;
+  std::string_view lower_form(lower_text_.data() + info.lower_begin,
+                              info.lower_end - info.lower_begin);
+  if ((flags & kHasUpper) && is_title(lower_form)) flags |= kTitle;
+  // Generational suffixes and regnal numbers, which CoNLL puts inside person spans
+  // ("William Seely III", "Henry VIII").
+  if ((flags & kHasUpper) && is_name_suffix_as_written(lower_form)) flags |= kGenerational;
+  info.flags = flags;
+  info.word = hash_string(word);
+  info.lower = hash_string(lower_form);
+  info.shape = hash_string(shape.shape);
+  info.short_shape = hash_string(shape.short_shape);
+  info.lexicon = lexicon.find(info.lower);
+}
+
+// Sentences in capitals: at least one word of two or more letters, no lower-case letter.
+void NerDocument::mark_caps_sentences() {
+  const size_t n = tokens_.size();
   for (size_t begin = 0; begin < n;) {
     size_t end = begin;
     bool has_lower = false, has_caps_word = false;
@@ -360,22 +393,12 @@ void NerDocument::prepare(const Lexicon& lexicon) {
       for (size_t i = begin; i < end; ++i) info_[i].flags |= kCapsSentence;
     begin = end;
   }
+}
 
-  // Which tokens are scored: those with a capital or digit, and their next neighbours.
-  for (size_t i = 0; i < n; ++i) {
-    if (!(info_[i].flags & (kHasUpper | kHasDigit))) continue;
-    size_t from = i >= 1 ? i - 1 : 0, to = std::min(n, i + 2);
-    for (size_t j = from; j < to; ++j) info_[j].flags |= kScored;
-  }
-  spelling_begin_.assign(n + 1, 0);
-  spelling_keys_.clear();
-  for (size_t i = 0; i < n; ++i) {
-    if (info_[i].flags & kScored) add_spelling_keys(i);
-    spelling_begin_[i + 1] = static_cast<uint32_t>(spelling_keys_.size());
-  }
-
-  // How each capitalised word is written elsewhere in the document: in lower case mid-sentence
-  // ("Several ... several") and capitalised mid-sentence ("Esper ... Esper").
+// How each capitalised word is written elsewhere in the document: in lower case mid-sentence
+// ("Several ... several") and capitalised mid-sentence ("Esper ... Esper").
+void NerDocument::add_case_contexts() {
+  const size_t n = tokens_.size();
   FlatHashMap<CaseCounts> cases(n);
   count_cases(cases);
   for (size_t i = 0; i < n; ++i) {

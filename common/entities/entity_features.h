@@ -148,7 +148,19 @@ class NerDocument {
     uint8_t case_context = 0;  // how the same word is written elsewhere in the document
   };
 
+  // A word's shape strings, kept from token to token to reuse their buffers.
+  struct WordShape;
+  // What describe_token carries from one token to the next.
+  struct SentenceState {
+    uint32_t index = 0;
+    bool seen_word = false;  // a word with a letter or digit, in this sentence so far
+  };
+
   void prepare(const Lexicon& lexicon);
+  static void shape_word(std::string_view word, WordShape& out);
+  void describe_token(size_t i, const Lexicon& lexicon, SentenceState& sentence, WordShape& shape);
+  void mark_caps_sentences();
+  void add_case_contexts();
   void add_spelling_keys(size_t i);
   void add_document_features(size_t i, std::vector<uint64_t>& keys) const;
   uint32_t document_type(size_t i) const;

@@ -9,7 +9,7 @@
 #include "store/date_terms.h"
 #include "store/document_codec.h"
 #include "store/schema.h"
-#include "text/text_cleanup.h"
+#include "text/utf8.h"
 
 namespace newsarchive {
 namespace {

@@ -76,15 +76,15 @@ void strip_control_characters_in_place(std::string& text) {
     if (byte == '\r') {
       text[write++] = '\n';
       if (read + 1 < text.size() && text[read + 1] == '\n') ++read;
-    } else if (byte == '\n' || byte == '\t') {
-      text[write++] = static_cast<char>(byte);
-    } else if (byte < 0x20 || byte == 0x7F) {
       continue;
-    } else if (starts_c1_control(text, read)) {
-      ++read;  // its second byte
-    } else {
-      text[write++] = static_cast<char>(byte);
     }
+    bool control = (byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F;
+    if (control) continue;
+    if (starts_c1_control(text, read)) {
+      ++read;  // its second byte
+      continue;
+    }
+    text[write++] = static_cast<char>(byte);
   }
   text.resize(write);
 }

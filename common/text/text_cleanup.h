@@ -7,10 +7,6 @@
 #include <string>
 #include <string_view>
 
-// Nothing here needs it: store/document_builder.cc still takes utf8_prefix, which was declared
-// here, from this header. Remove once it includes text/utf8.h itself.
-#include "text/utf8.h"
-
 namespace newsarchive {
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
