@@ -1,9 +1,9 @@
 // An exclusive lock on a database directory for the length of an indexing run.
 //
 // Xapian's own write lock belongs to one glass directory and is released when that database is
-// closed. A bulk load (index/staging_area.h) closes the database and swaps a merged one into its place,
-// so the run holds this lock instead: a file in the database directory, locked with flock(2).
-// The kernel drops the lock when the process dies, so a killed run never leaves it stuck.
+// closed. A bulk load (index/staging_area.h) closes the database and swaps a merged one into its
+// place, so the run holds this lock instead: a file in the database directory, locked with
+// flock(2). The kernel drops the lock when the process dies, so a killed run never leaves it stuck.
 #pragma once
 
 #include <filesystem>
