@@ -8,6 +8,7 @@
 #include "store/analyzer.h"
 #include "store/database_open.h"
 #include "store/metadata.h"
+#include "store/revision_retry.h"
 #include "store/schema.h"
 #include "text/errors.h"
 
@@ -29,10 +30,12 @@ std::string resolve_language(Xapian::WritableDatabase& database, const std::stri
 std::string rebuild_language(const IndexOptions& options) {
   if (!options.language.empty()) return options.language;
   try {
-    std::string stored =
-        Xapian::Database(options.database.string()).get_metadata(std::string(schema::kLanguageKey));
+    std::string stored = retry_on_revision_change(nullptr, [&] {
+      return Xapian::Database(options.database.string())
+          .get_metadata(std::string(schema::kLanguageKey));
+    });
     if (!stored.empty()) return stored;
-  } catch (const Xapian::Error&) {
+  } catch (const Xapian::Error&) {  // damaged or gone: what a rebuild is for
   }
   return kDefaultLanguage;
 }

@@ -13,7 +13,9 @@
 #include "index/index_run.h"
 #include "store/database_open.h"
 #include "store/metadata.h"
+#include "store/revision_retry.h"
 #include "store/schema.h"
+#include "text/errors.h"
 #include "text/utf8.h"
 
 namespace newsarchive {
@@ -146,16 +148,27 @@ double size_mib(std::uint64_t bytes) {
 DatabaseStats collect_stats(const std::string& path, size_t top_persons_limit) {
   Xapian::Database database = open_database(path);
   DatabaseStats stats;
-  stats.path = path;
-  stats.articles = database.get_doccount();
-  stats.first_date = format_day(database.get_value_lower_bound(schema::kDateSlot));
-  stats.last_date = format_day(database.get_value_upper_bound(schema::kDateSlot));
-  stats.undated = database.get_termfreq(std::string(schema::kUndatedTerm));
-  stats.language = database.get_metadata(std::string(schema::kLanguageKey));
-  stats.schema_version = database.get_metadata(std::string(schema::kSchemaVersionKey));
-  stats.top_persons = top_persons(database, top_persons_limit);
-  stats.last_run = parse_metadata_json(database, schema::kLastRunKey);
-  stats.checkpoint = parse_metadata_json(database, schema::kCheckpointKey);
+  // An indexer committing meanwhile can discard the revision being read: read it all again.
+  try {
+    stats = retry_on_revision_change(&database, [&] {
+      DatabaseStats read;
+      read.path = path;
+      read.articles = database.get_doccount();
+      read.first_date = format_day(database.get_value_lower_bound(schema::kDateSlot));
+      read.last_date = format_day(database.get_value_upper_bound(schema::kDateSlot));
+      read.undated = database.get_termfreq(std::string(schema::kUndatedTerm));
+      read.language = database.get_metadata(std::string(schema::kLanguageKey));
+      read.schema_version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+      read.top_persons = top_persons(database, top_persons_limit);
+      read.last_run = parse_metadata_json(database, schema::kLastRunKey);
+      read.checkpoint = parse_metadata_json(database, schema::kCheckpointKey);
+      return read;
+    });
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw DatabaseBusyError("database " + quote_value(path) + " changed " +
+                            std::to_string(kRevisionRetries) +
+                            " times while its statistics were read; try again");
+  }
   if (is_stub_file(path))
     read_stub(path, stats);
   else
