@@ -15,9 +15,9 @@ void RunLedger::handle(WorkItem& item) {
   if (item.kind != WorkItem::Kind::kDocument) return log_outcome(item);
   if (keep_ids_) seen_ids_.insert(item.keys.id_term);
   if (item.undated) ++report_.undated;
-  last_id_ = item.id;
+  checkpoint_.last_id = item.id;
   sink_.store(item);
-  ++stored_;
+  ++checkpoint_.processed;
   after_article();
 }
 
@@ -40,7 +40,8 @@ void RunLedger::log_outcome(WorkItem& item) {
     case WorkItem::Kind::kUnchanged:
       for (std::string& term : item.unchanged_id_terms) seen_ids_.insert(std::move(term));
       report_.unchanged += item.unchanged;
-      last_id_ = item.id;
+      checkpoint_.processed += item.unchanged;
+      checkpoint_.last_id = item.id;
       return after_article();
     case WorkItem::Kind::kDocument:
       return;
@@ -48,7 +49,7 @@ void RunLedger::log_outcome(WorkItem& item) {
 }
 
 void RunLedger::after_article() {
-  sink_.after_article(checkpoint());
+  sink_.after_article(checkpoint_);
   report_progress(false);
   if (interrupt_signal() != 0) throw StopRequested{};
 }
@@ -72,7 +73,7 @@ IndexReport RunLedger::report() const {
 void RunLedger::report_progress(bool finished) {
   if (!on_progress_) return;
   IndexProgress progress;
-  progress.processed = stored_ + report_.unchanged;
+  progress.processed = checkpoint_.processed;
   progress.skipped = report_.skipped;
   progress.bytes_total = bytes_total;
   progress.bytes_done = std::min<std::uint64_t>(bytes_done.load(), bytes_total);

@@ -27,8 +27,9 @@ class RunLedger {
   // Takes one item. Throws StopRequested when a signal has asked the run to stop.
   void handle(WorkItem& item);
 
-  // Where the run is, for the sink's commits: articles stored or found unchanged so far.
-  Checkpoint checkpoint() const { return Checkpoint{stored_ + report_.unchanged, last_id_}; }
+  // Where the run is, for the sink's commits: articles stored or found unchanged so far, and the
+  // last of them. Kept up to date in place, since the sink is offered it after every article.
+  const Checkpoint& checkpoint() const { return checkpoint_; }
 
   // Deletes the articles whose ids this run did not produce; call after the sink finished.
   void prune();
@@ -51,8 +52,7 @@ class RunLedger {
   std::function<void(const IndexProgress&)> on_progress_;
   bool keep_ids_;
   std::unordered_set<std::string> seen_ids_;
-  size_t stored_ = 0;  // articles handed to the sink
-  std::string last_id_;
+  Checkpoint checkpoint_;
   IndexReport report_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

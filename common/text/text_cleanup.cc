@@ -14,6 +14,8 @@ constexpr uint32_t kReplacementCharacter = 0xFFFD;
 // True when text[pos] starts a C1 control character (U+0080..U+009F), which some terminals
 // obey as escape sequences. Its UTF-8 is two bytes.
 bool starts_c1_control(std::string_view text, size_t pos) {
+  // Every one starts with C2: the decoder is asked only then, not for every byte of a text.
+  if (static_cast<uint8_t>(text[pos]) != 0xC2) return false;
   char32_t code_point = decode_utf8_sequence(text, pos).code_point;
   return code_point >= 0x80 && code_point <= 0x9F;
 }
@@ -33,6 +35,11 @@ constexpr std::array<uint16_t, 32> kCp1252High = {
 
 bool is_valid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    // Every line of every archive comes through here, mostly ASCII: no call for those bytes.
+    if (static_cast<uint8_t>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     size_t length = decode_utf8_sequence(text, i).length;
     if (length == 0) return false;
     i += length;
