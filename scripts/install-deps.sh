@@ -9,5 +9,5 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   ca-certificates cmake g++ make pkg-config python3 gzip \
   libxapian-dev xapian-tools libcli11-dev libspdlog-dev libgtest-dev \
-  nlohmann-json3-dev zlib1g-dev libxxhash-dev \
+  nlohmann-json3-dev zlib1g-dev libxxhash-dev libxml2-dev libarchive-dev \
   clang libclang-rt-14-dev llvm clang-tidy >/dev/null
