@@ -126,6 +126,8 @@ void extract_entities(Article& article, const EntityTagger& tagger) {
   article.persons.clear();
   article.places.clear();
   article.organizations.clear();
+  // The place a dateline names is where the story was filed: the article's first place.
+  if (!article.place.empty()) add_distinct(article.places, place_keys, article.place);
   for (const ResolvedMention& m : mentions) {
     switch (m.mention.type) {
       case EntityType::kPerson:

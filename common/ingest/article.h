@@ -10,13 +10,21 @@
 namespace newsarchive {
 
 struct Article {
-  std::string id;            // unique within the archive: JSON "id" or path relative to input root
+  std::string id;            // unique within the archive: the article's own id, else its path id
   std::optional<Date> date;  // nullopt: undated (kept, but excluded by date filters)
   std::string title;         // headline; never empty once a reader hands the article on
   std::string body;          // paragraphs separated by "\n\n"
   std::string source;        // publisher or feed name; may be empty
   std::string url;
   std::string author;
+  std::string place;  // where a dateline says the story was filed ("London"); may be empty
+  // How the reader got it, for `newsindex parse`: the format ("text", "jsonl", "html", "rss",
+  // "rdf", "atom"), a plain-text layout ("dateline", "headline", "headers", "body"; else empty),
+  // and where the date came from ("dateline", "header", "json", "json-ld", "meta", "time",
+  // "url", "pubDate", "path", "warc-date", "mtime"; empty when undated).
+  std::string format;
+  std::string layout;
+  std::string date_from;
   // Named entities, filled by extract_entities() before indexing: distinct canonical names in
   // first-mention order.
   std::vector<std::string> persons;

@@ -192,7 +192,7 @@ TEST(TextArticle, IndexesUndatedWhenTheDatelineHoldsNoDate) {
   RecordingSink sink = parse("date garbage\n\nTroops stay in Iraq.\n");
   EXPECT_EQ(events_of(sink),
             (std::vector<Event>{
-                {"warn", kLocation, "no valid date in dateline 'date garbage'; indexed undated"},
+                {"warn", kLocation, "no valid date in dateline 'date garbage'"},
                 {"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
@@ -203,8 +203,7 @@ TEST(TextArticle, IndexesUndatedWhenTheDatelineHoldsNoDate) {
 TEST(TextArticle, KeepsTheFirstLineAsBodyWhenThereIsNoDateline) {
   RecordingSink sink = parse("Troops stay in Iraq.\n\nSecond paragraph.\n");
   EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"warn", kLocation, "no dateline; indexed undated"},
-                                {"accept", kLocation, kId}}));
+            (std::vector<Event>{{"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.\n\nSecond paragraph.");
@@ -212,12 +211,11 @@ TEST(TextArticle, KeepsTheFirstLineAsBodyWhenThereIsNoDateline) {
 }
 
 TEST(TextArticle, TreatsALongFirstLineWithADateAsBody) {
-  // Nine words: more than kMaxDatelineWords, so it is text even though it holds a date.
+  // Nine words: more than kMaxDateLineWords, so it is text even though it holds a date.
   const std::string first = "On 2020-01-06 the Pentagon said troops would stay put.";
   RecordingSink sink = parse(first + "\n");
   EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"warn", kLocation, "no dateline; indexed undated"},
-                                {"accept", kLocation, kId}}));
+            (std::vector<Event>{{"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, first);
@@ -308,7 +306,7 @@ TEST(TextArticle, TakesALineWrittenAsAnImpossibleDateAsADateline) {
     RecordingSink sink = parse(dateline + "\n\nTroops stay in Iraq.\n");
     EXPECT_EQ(events_of(sink),
               (std::vector<Event>{{"warn", kLocation,
-                                   "no valid date in dateline '" + dateline + "'; indexed undated"},
+                                   "no valid date in dateline '" + dateline + "'"},
                                   {"accept", kLocation, kId}}));
     ASSERT_EQ(sink.articles.size(), 1u);
     EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
@@ -322,7 +320,7 @@ TEST(TextArticle, QuotesOnlyTheStartOfALongBrokenDateline) {
   EXPECT_EQ(events_of(sink),
             (std::vector<Event>{{"warn", kLocation,
                                  "no valid date in dateline 'date " + std::string(95, 'x') +
-                                     "...'; indexed undated"},
+                                     "...'"},
                                 {"accept", kLocation, kId}}));
 }
 
@@ -333,12 +331,12 @@ Date day_after(const Date& date) {
   return Date{date.year + 1, 1, 1};
 }
 
-TEST(TextArticle, IndexesADateMoreThanAYearAheadUndated) {
+TEST(TextArticle, PassesOverADateMoreThanAYearAhead) {
   RecordingSink sink = parse("date 2999-12-31\n\nTroops stay in Iraq.\n");
   EXPECT_EQ(
       events_of(sink),
       (std::vector<Event>{
-          {"warn", kLocation, "date 2999-12-31 is more than a year in the future; indexed undated"},
+          {"warn", kLocation, "date 2999-12-31 (dateline) is more than a year in the future; not used"},
           {"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
@@ -354,7 +352,7 @@ TEST(TextArticle, IndexesADateMoreThanAYearAheadUndated) {
   EXPECT_EQ(
       events_of(past_limit),
       (std::vector<Event>{{"warn", kLocation,
-                           "date " + after + " is more than a year in the future; indexed undated"},
+                           "date " + after + " (dateline) is more than a year in the future; not used"},
                           {"accept", kLocation, kId}}));
 }
 
