@@ -86,7 +86,7 @@ class StreamSource {
   int open(archive* handle) { return archive_read_open(handle, this, nullptr, &read, nullptr); }
 
   const ByteStream& stream() const { return stream_; }
-  bool failed() const { return !failure_.empty() || foreign_; }
+  bool failed() const { return failure_.has_value() || foreign_; }
   // Rethrows what the stream threw when that was not a StreamError (std::bad_alloc, say).
   void rethrow_foreign() const {
     if (foreign_) std::rethrow_exception(foreign_);
@@ -94,7 +94,7 @@ class StreamSource {
   // Why the last libarchive call failed: the stream's own message when the stream failed (it
   // says more than what libarchive makes of it), else libarchive's.
   std::string reason(archive* handle) const {
-    if (!failure_.empty()) return failure_;
+    if (failure_) return *failure_;
     const char* message = archive_error_string(handle);
     return message != nullptr ? message : "unknown libarchive error";
   }
@@ -109,14 +109,14 @@ class StreamSource {
     } catch (...) {
       foreign_ = std::current_exception();
     }
-    archive_set_error(handle, EIO, "%s", failure_.empty() ? "read failed" : failure_.c_str());
+    archive_set_error(handle, EIO, "%s", failure_ ? failure_->c_str() : "read failed");
     return -1;
   }
 
   ByteStream& stream_;
   std::unique_ptr<char[]> block_;
-  std::string failure_;
-  std::exception_ptr foreign_;
+  std::optional<std::string> failure_;  // what a StreamError said
+  std::exception_ptr foreign_;          // any other exception
 };
 
 // The data of the entry libarchive has just read the header of. Valid until the next header is

@@ -247,6 +247,10 @@ struct BundleFormat {
   const char* filter;
 };
 
+void PrintTo(const BundleFormat& format, std::ostream* out) {
+  *out << format.file_name;
+}
+
 class BundleFormats : public ::testing::TestWithParam<BundleFormat> {};
 
 TEST_P(BundleFormats, PassesOnTheRegularFilesWithPathsTimesAndContent) {
@@ -343,6 +347,22 @@ TEST(ForEachMember, TruncatedGzipBundleReportsTheGzipTruncation) {
   });
   EXPECT_EQ(seen, (std::vector<std::string>{"first.txt", "big.txt"}));
   EXPECT_EQ(error, "gzip: truncated input");
+}
+
+TEST(ForEachMember, ChecksTheGzipCrcOfATarGz) {
+  // Large enough that the end of the gzip stream, where the CRC is checked, is read well after
+  // the bundle was opened: while skipping big.txt, which the callback leaves unread.
+  std::vector<FixtureEntry> entries = {{"small.txt", "small\n"}, {"big.txt", long_text(20000)}};
+  std::string bundle = make_archive(Container::kTar, "gzip", entries);
+  bundle[bundle.size() - 8] ^= 0x55;  // the gzip trailer: CRC-32, then the length
+  std::vector<std::string> seen;
+  std::string error = stream_error_of([&] {
+    StringStream stream(bundle);
+    for_each_member(stream,
+                    [&](const BundleMember& member, ByteStream&) { seen.push_back(member.path); });
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"small.txt", "big.txt"}));
+  EXPECT_EQ(error, "damaged archive after member big.txt: gzip: incorrect data check");
 }
 
 TEST(ForEachMember, RejectsWhatIsNotATarOrZip) {
