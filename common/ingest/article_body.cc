@@ -352,7 +352,19 @@ std::vector<const NodeStats*> article_parts(NodeStats* top) {
 
 // --- Step 3: writing the article out ------------------------------------------------------
 
-// Collects text into paragraphs, keeping a paragraph only when it is mostly not link text.
+// A short paragraph that is a page's legal line ("(c) 2021 Example Ltd. All rights
+// reserved."), which sits beside articles on pages whose layout gives it no name of its own.
+bool is_legal_notice(std::string_view paragraph) {
+  constexpr size_t kMaxNoticeBytes = 200;
+  if (paragraph.size() > kMaxNoticeBytes) return false;
+  std::string lower = html::to_lower(paragraph);
+  return lower.find("all rights reserved") != std::string::npos ||
+         lower.find("copyright") != std::string::npos ||
+         lower.find("\xC2\xA9") != std::string::npos;
+}
+
+// Collects text into paragraphs, keeping a paragraph only when it is mostly not link text and
+// not a legal notice.
 class BodyWriter {
  public:
   void add_text(std::string_view text, bool in_link) {
@@ -381,7 +393,7 @@ class BodyWriter {
   }
   void end_paragraph() {
     trim_end();
-    if (chars_ > 0 && link_chars_ * 2 <= chars_) {
+    if (chars_ > 0 && link_chars_ * 2 <= chars_ && !is_legal_notice(paragraph_)) {
       if (!body_.empty()) body_ += "\n\n";
       body_ += paragraph_;
     }
@@ -472,7 +484,9 @@ std::string extract_article_body(const HtmlDocument& page) {
     write_part(*part, out);
     out.end_paragraph();
   }
-  return out.finish();
+  std::string text = out.finish();
+  uint32_t commas = 0;
+  return visible_chars(text, commas) < kMinParagraphChars ? std::string() : text;
 }
 
 }  // namespace newsarchive

@@ -22,7 +22,8 @@
 namespace newsarchive {
 
 // The article text of `page`: paragraphs separated by "\n\n", whitespace inside each collapsed,
-// "" when the page has none.
+// "" when the page has none (less than 25 characters of it: a page that is not an article, or
+// not a page at all).
 std::string extract_article_body(const HtmlDocument& page);
 
 }  // namespace newsarchive
