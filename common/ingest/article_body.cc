@@ -115,7 +115,9 @@ void judge_names(NodeStats& s) {
   bool strong = has_fragment(name, kStrongJunk);
   bool weak = has_fragment(name, kWeakJunk) || has_junk_word(name);
   s.weight = (good ? 25 : 0) - (strong || weak ? 25 : 0);
-  s.strong = strong;
+  // "entry-content-read-more", "article-body--has-share-bar": an article-like word makes a
+  // strong mark weak, so the element is kept when it holds most of the text.
+  s.strong = strong && !good;
   s.boilerplate = strong || weak || is_furniture_tag(tag_of(s.node));
   std::string_view itemprop = attribute(s.node, "itemprop");
   s.article_body = itemprop.find("articleBody") != std::string_view::npos;
@@ -421,12 +423,13 @@ class BodyWriter {
 // Whether a block inside the article is boilerplate all the same: named so (unless it holds
 // most of the article), mostly links, a heading of the page, or a caption.
 bool leave_out(const NodeStats& s, const NodeStats& part) {
+  if (&s == &part) return false;
   std::string_view tag = tag_of(s.node);
   if (tag == "h1" || tag == "figure" || tag == "figcaption") return true;
   if (s.boilerplate && (s.strong || s.text * 2 < part.text)) return true;
   static constexpr std::array<std::string_view, 9> kContainers = {
       "div", "section", "ul", "ol", "table", "dl", "form", "aside", "nav"};
-  if (!one_of(tag, kContainers) || &s == &part) return false;
+  if (!one_of(tag, kContainers)) return false;
   double density = link_density(s);
   return density > 0.5 || (s.commas < 10 && s.weight < 25 && density > 0.33);
 }
