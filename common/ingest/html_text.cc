@@ -2,13 +2,14 @@
 #include "ingest/html_text.h"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <climits>
 #include <memory>
 #include <span>
+
+#include "ingest/libxml_setup.h"
 
 namespace newsarchive {
 namespace {
@@ -120,14 +121,6 @@ struct DocFree {
 
 }  // namespace
 
-void ensure_libxml_initialized() {
-  static const bool initialized = [] {
-    xmlInitParser();
-    return true;
-  }();
-  (void)initialized;
-}
-
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -171,7 +164,7 @@ std::string text_to_paragraphs(std::string_view text) {
 
 std::string html_fragment_to_text(std::string_view html) {
   if (html.empty() || html.size() > static_cast<size_t>(INT_MAX)) return {};
-  ensure_libxml_initialized();
+  QuietLibxmlErrors quiet;
   std::unique_ptr<htmlParserCtxt, HtmlContextFree> context(htmlNewParserCtxt());
   if (!context) return {};
   // NOERROR and NOWARNING clear the context's error callbacks, so nothing reaches stderr.

@@ -7,10 +7,6 @@
 
 namespace newsarchive {
 
-// Initialises libxml2 once per process, safely from any thread; every user of libxml2's parsers
-// calls it before parsing (xmlInitParser itself must not race with a first parse).
-void ensure_libxml_initialized();
-
 // Parses `html` (UTF-8) as an HTML fragment with libxml2's HTML parser, which recovers from any
 // broken markup, and returns its text: block elements (p, div, br, li, h1-h6, blockquote, table
 // rows and cells, ...) end paragraphs; script, style, noscript, template and head are dropped;
