@@ -27,8 +27,9 @@ TEST(HtmlFragmentToText, DropsScriptStyleAndNoscript) {
 }
 
 TEST(HtmlFragmentToText, DecodesEntitiesAndCollapsesWhitespace) {
-  EXPECT_EQ(html_fragment_to_text("<p>  AT&amp;T\n\t&nbsp; bought &#x41;&eacute;  </p>\n\n<p> </p>"),
-            "AT&T bought A\xC3\xA9");
+  EXPECT_EQ(
+      html_fragment_to_text("<p>  AT&amp;T\n\t&nbsp; bought &#x41;&eacute;  </p>\n\n<p> </p>"),
+      "AT&T bought A\xC3\xA9");
 }
 
 TEST(HtmlFragmentToText, PlainTextAndBrokenMarkupStillGiveText) {
