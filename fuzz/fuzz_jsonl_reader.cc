@@ -1,70 +1,42 @@
-// Fuzz target: the JSON Lines reader on arbitrary file contents, plain or gzip.
-//
-// jsonl_reader.h offers a per-line parser and a whole-file reader taking a path, but no stream
-// or in-memory entry point. The line splitting, byte-order mark and CR handling, the gzip
-// detection and the truncated-stream errors all live in read_jsonl_file, so the input is handed
-// to it as a file: an in-memory file (memfd) reopened through /proc/self/fd, which costs a few
-// system calls per run and never touches the disk.
-#include <sys/mman.h>
-#include <unistd.h>
-
+// Fuzz target: the JSON Lines reader on arbitrary file contents, plain or compressed, read from
+// memory through the same decompression step a file goes through.
 #include <algorithm>
-#include <cerrno>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
-#include <string>
+#include <memory>
+#include <string_view>
 
 #include "fuzz_support.h"
+#include "ingest/bundle.h"
 #include "ingest/jsonl_reader.h"
 
 namespace {
 
-// The memfd that holds the current input; created once per process.
-int input_fd() {
-  static const int fd = [] {
-    int created = memfd_create("fuzz_jsonl_reader", MFD_CLOEXEC);
-    if (created < 0) {
-      std::fprintf(stderr, "memfd_create: %s\n", std::strerror(errno));
-      std::abort();
-    }
-    return created;
-  }();
-  return fd;
-}
-
-// Replaces the memfd's contents with the input.
-void store_input(int fd, const std::uint8_t* data, std::size_t size) {
-  if (ftruncate(fd, 0) != 0) newsarchive::fuzz::contract_broken("ftruncate on the memfd failed");
-  std::size_t written = 0;
-  while (written < size) {
-    ssize_t got = pwrite(fd, data + written, size - written, static_cast<off_t>(written));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) newsarchive::fuzz::contract_broken("pwrite to the memfd failed");
-    written += static_cast<std::size_t>(got);
-  }
+// Input starting like a gzip, bzip2, xz or zstd stream: decompressed, so its lines are not the
+// input's.
+bool looks_compressed(std::string_view bytes) {
+  return bytes.starts_with("\x1f\x8b") || bytes.starts_with("BZh") ||
+         bytes.starts_with("\xfd" "7zXZ") || bytes.starts_with("\x28\xb5\x2f\xfd");
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace newsarchive;
-  int fd = input_fd();
-  store_input(fd, data, size);
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  MemoryStream raw(bytes);
+  std::unique_ptr<ByteStream> plain = decompressing(raw);
 
   fuzz::CheckingSink sink;
   std::uint64_t bytes_read = 0;
-  bool opened =
-      read_jsonl_file("/proc/self/fd/" + std::to_string(fd), "fuzz.jsonl", sink, &bytes_read);
-  fuzz::check(opened, "read_jsonl_file could not open the input");
+  EntryFacts file{"fuzz.jsonl", "", std::nullopt};
+  read_jsonl_stream(*plain, file, FinishOptions{}, "fuzz.jsonl", sink, &bytes_read);
 
-  // Plain (not gzip) input: at most one verdict per line, and progress never passes the end.
-  bool gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
-  if (!gzip) {
+  // Plain input: at most one verdict per line, and progress never passes the end.
+  if (!looks_compressed(bytes)) {
     std::size_t lines = static_cast<std::size_t>(std::count(data, data + size, '\n')) + 1;
-    fuzz::check(sink.verdicts() <= lines, "read_jsonl_file gave more verdicts than lines");
-    fuzz::check(bytes_read <= size, "read_jsonl_file reported progress past the end of the file");
+    fuzz::check(sink.verdicts() <= lines, "read_jsonl_stream gave more verdicts than lines");
+    fuzz::check(bytes_read <= size, "read_jsonl_stream reported progress past the end");
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 #include "index/index_run.h"
 #include "index/interrupt.h"
 #include "present/cli_support.h"
+#include "present/parse_listing.h"
 #include "present/progress.h"
 #include "present/stats.h"
 
@@ -35,10 +36,55 @@ int index_command(IndexCommand& command) {
     command.options.on_progress = [&](const IndexProgress& now) { (*progress)(now); };
   }
   install_interrupt_handlers();
+  command.options.log_file = command.log_file;
   IndexReport report = run_index(command.options, *log);
   log->info("{}; database {}", report_summary(report), command.options.database.string());
   if (report.interrupted_by != 0) return kInterruptedBase + report.interrupted_by;
-  return report.skipped > 0 ? kPartial : kOk;
+  return report.skipped > 0 || report.collisions > 0 ? kPartial : kOk;
+}
+
+// The options that say how inputs are read, shared by index and parse.
+struct ReadFlags {
+  std::string layout = "auto";
+  std::string date_from = "auto";
+  std::string root;
+};
+
+void add_read_options(CLI::App& command, ReadFlags& flags) {
+  command
+      .add_option("--layout", flags.layout,
+                  "Plain-text layout: auto (detected per file), dateline, headline or headers")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "dateline", "headline", "headers"}));
+  command
+      .add_option("--date-from", flags.date_from,
+                  "auto: the article's own date, else its path (else a WARC-Date); mtime: also "
+                  "the file's modification time, last")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "mtime"}));
+  command.add_option("--root", flags.root,
+                     "Ids are paths relative to DIR (default: the inputs' common directory)");
+}
+
+ReadOptions read_options_of(const ReadFlags& flags) {
+  ReadOptions read;
+  read.layout = *parse_text_layout(flags.layout);
+  read.finish.dates_from_mtime = flags.date_from == "mtime";
+  return read;
+}
+
+std::optional<std::filesystem::path> root_of(const ReadFlags& flags) {
+  if (flags.root.empty()) return std::nullopt;
+  return std::filesystem::path(flags.root);
+}
+
+// Prints what indexing would read from each input, as JSON Lines.
+int parse_command(ParseOptions& options, const ReadFlags& flags) {
+  auto log = make_stderr_logger("newsindex");
+  options.read = read_options_of(flags);
+  options.root = root_of(flags);
+  size_t skipped = list_parsed_articles(options, std::cout, *log);
+  return skipped > 0 ? kPartial : kOk;
 }
 
 int stats_command(const std::string& database, const StatsCommand& command) {
@@ -88,6 +134,15 @@ CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& d
   return index;
 }
 
+CLI::App* add_parse_options(CLI::App& app, ParseOptions& options, ReadFlags& flags) {
+  CLI::App* parse = app.add_subcommand(
+      "parse", "Print what indexing would read from each input, as JSON Lines (nothing written)");
+  add_read_options(*parse, flags);
+  parse->add_option("PATH", options.inputs, "Article files or directories (walked recursively)")
+      ->required();
+  return parse;
+}
+
 CLI::App* add_stats_options(CLI::App& app, StatsCommand& command, std::string& database) {
   CLI::App* stats = app.add_subcommand("stats", "Summarise what a database holds");
   stats->add_option("--db", database, "Database directory")->capture_default_str();
@@ -106,8 +161,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string database = default_database_path();
   add_index_options(app, index_options, database);
+  ReadFlags index_flags;
+  add_read_options(*app.get_subcommand("index"), index_flags);
   StatsCommand stats_options;
   CLI::App* stats = add_stats_options(app, stats_options, database);
+  ParseOptions parse_options;
+  ReadFlags parse_flags;
+  CLI::App* parse = add_parse_options(app, parse_options, parse_flags);
 
   std::string entities_input = "-";
   CLI::App* entities = app.add_subcommand(
@@ -123,8 +183,12 @@ int main(int argc, char** argv) {
   }
   if (entities->parsed())
     return run_guarded("newsindex", [&] { return entities_command(entities_input); });
+  if (parse->parsed())
+    return run_guarded("newsindex", [&] { return parse_command(parse_options, parse_flags); });
   if (stats->parsed())
     return run_guarded("newsindex", [&] { return stats_command(database, stats_options); });
   index_options.options.database = database;
+  index_options.options.read = read_options_of(index_flags);
+  index_options.options.root = root_of(index_flags);
   return run_guarded("newsindex", [&] { return index_command(index_options); });
 }

@@ -3,14 +3,17 @@
 
 #include <xapian.h>
 
+#include <xxhash.h>
+
 #include "entities/article_entities.h"
+#include "entities/flat_hash_map.h"
 #include "ingest/archive_walker.h"
-#include "ingest/jsonl_reader.h"
-#include "ingest/text_article.h"
+#include "ingest/input_reader.h"
 #include "store/analyzer.h"
 #include "store/document_builder.h"
 #include "store/revision_retry.h"
 #include "store/schema.h"
+#include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {
@@ -29,17 +32,22 @@ class AnalysisSink : public ArticleSink {
 
   void accept(Article article, const SourceLocation& where) override {
     if (bytes_done_) bytes_done_->store(bytes_before_file_ + *bytes_in_file_);
+    if (!first_with_id(article.id, where)) return;
     WorkItem item;
     item.keys = document_keys(article);
     item.id = article.id;
-    if (!options_.force && stored_hash(item.keys.id_term) == item.keys.content_hash)
+    if (!options_.force && stored_hash(item.keys.id_term) == item.keys.content_hash) {
+      pending_warnings_.clear();  // repairs of an unchanged article were reported when it was new
       return add_unchanged(item);
+    }
+    send_pending_warnings();
     extract_entities(article, tagger_);
     if (article.persons.size() > schema::kMaxPersonSlots)
       warn(where, std::to_string(article.persons.size()) +
                       " persons named; person facets count the first " +
                       std::to_string(schema::kMaxPersonSlots));
     item.undated = !article.date;
+    if (item.undated) item.message = where.describe();
     item.persons = article.persons.size();
     item.bytes = article_bytes(article);
     if (options_.sink_builds_documents)
@@ -49,15 +57,36 @@ class AnalysisSink : public ArticleSink {
     send(std::move(item));
   }
 
+  // Warnings wait for the article's fate: an unchanged article's are not repeated on a rerun.
   void warn(const SourceLocation& where, const std::string& message) override {
-    send_message(WorkItem::Kind::kWarning, where.describe() + ": " + message);
+    check_stop();
+    pending_warnings_.push_back(where.describe() + ": " + message);
   }
 
   void skip(const SourceLocation& where, const std::string& reason) override {
+    send_pending_warnings();
     send_message(WorkItem::Kind::kSkip, where.describe() + ": skipped: " + reason);
   }
 
+  void pass_over(const SourceLocation& where, const std::string& what,
+                 std::uint64_t count) override {
+    send_pending_warnings();
+    WorkItem item;
+    item.kind = WorkItem::Kind::kPassedOver;
+    item.message = where.describe() + ": passed over " + what;
+    item.count = count;
+    send(std::move(item));
+  }
+
+  // Warnings not followed by an article (about a whole file) are sent at its end.
+  void send_pending_warnings() {
+    std::vector<std::string> pending;
+    pending.swap(pending_warnings_);
+    for (std::string& message : pending) send_message(WorkItem::Kind::kWarning, std::move(message));
+  }
+
   void unreadable(const SourceLocation& where, const std::string& reason) {
+    send_pending_warnings();
     send_message(WorkItem::Kind::kUnreadable, where.describe() + ": skipped: " + reason);
   }
 
@@ -117,6 +146,40 @@ class AnalysisSink : public ArticleSink {
 
   static constexpr int kSnapshotTries = 3;
 
+  // True for the first article of this run with `id`; for a later one, reports the collision
+  // naming both sources (the first is kept) and returns false. An article whose location has no
+  // line number is a whole file (or member) whose id is its path, so a repeat comes from that
+  // same path; otherwise the map remembers the file and line, so memory is 16 bytes an article
+  // (plus the name of each file whose articles carry their own ids).
+  bool first_with_id(const std::string& id, const SourceLocation& where) {
+    std::uint64_t key = XXH3_64bits(id.data(), id.size());
+    if (const std::uint64_t* seen = first_sources_.find(key)) {
+      pending_warnings_.clear();
+      send_message(WorkItem::Kind::kCollision,
+                   where.describe() + ": id '" + excerpt(id) + "' was already read from " +
+                       describe_source(*seen, where) + "; kept that one, skipped this one");
+      return false;
+    }
+    first_sources_[key] = source_code(where);
+    return true;
+  }
+
+  std::uint64_t source_code(const SourceLocation& where) {
+    if (where.line <= 0) return 0;
+    if (source_files_.empty() || source_files_.back().path != where.path ||
+        source_files_.back().unit != where.unit)
+      source_files_.push_back(SourceLocation{where.path, 0, where.unit});
+    return (static_cast<std::uint64_t>(source_files_.size()) << 32) |
+           static_cast<std::uint32_t>(where.line);
+  }
+
+  std::string describe_source(std::uint64_t code, const SourceLocation& where) const {
+    if (code == 0) return where.path + " (the same path, read twice)";
+    SourceLocation first = source_files_[(code >> 32) - 1];
+    first.line = static_cast<long>(code & 0xFFFFFFFFu);
+    return first.describe();
+  }
+
   // Consecutive unchanged articles travel as one item: over an unchanged archive, one hand-off
   // (and one wake-up of the writer) per article was a quarter of the run's time.
   static constexpr size_t kUnchangedRun = 256;
@@ -155,6 +218,9 @@ class AnalysisSink : public ArticleSink {
   std::uint64_t bytes_before_file_ = 0;
   const std::uint64_t* bytes_in_file_ = nullptr;
   WorkItem unchanged_;  // the run of unchanged articles not sent yet
+  std::vector<std::string> pending_warnings_;  // about the article being read
+  FlatHashMap<std::uint64_t> first_sources_;   // id hash -> source_code of its first article
+  std::vector<SourceLocation> source_files_;   // files whose articles carry their own ids
 };
 
 // Walks the inputs and feeds every article to `sink`, keeping `bytes_done` at the input offset
@@ -163,31 +229,31 @@ void walk_inputs(const AnalysisOptions& options, AnalysisSink& sink,
                  std::atomic<std::uint64_t>& bytes_done) {
   std::uint64_t bytes_before = 0;
   std::uint64_t bytes_in_file = 0;
-  walk_archive(
-      options.inputs,
-      [&](const InputFile& file) {
-        sink.check_stop();
-        std::error_code size_error;
-        std::uint64_t size = std::filesystem::file_size(file.path, size_error);
-        if (size_error) size = 0;
-        if (file.format == InputFormat::kJsonLines) {
-          bytes_in_file = 0;
-          // The reader keeps bytes_in_file at its offset; the sink publishes it per article.
-          sink.track_progress(&bytes_done, bytes_before, &bytes_in_file);
-          bool opened =
-              read_jsonl_file(file.path.string(), file.display_path, sink, &bytes_in_file);
-          sink.track_progress(nullptr, 0, nullptr);
-          if (!opened) sink.note_unreadable();  // the reader already reported the skip
-        } else if (!read_text_article(file.path, file.relative_id,
-                                      SourceLocation{file.display_path, 0}, sink)) {
-          sink.note_unreadable();  // the reader already reported the skip
-        }
-        bytes_before += size;
-        bytes_done.store(bytes_before);
-      },
-      [&](const std::string& path, const std::string& reason) {
-        sink.unreadable(SourceLocation{path, 0}, "cannot read directory: " + reason);
-      });
+  WalkCallbacks callbacks;
+  callbacks.visit = [&](const InputFile& file) {
+    sink.check_stop();
+    std::error_code size_error;
+    std::uint64_t size = std::filesystem::file_size(file.path, size_error);
+    if (size_error) size = 0;
+    bytes_in_file = 0;
+    // The reader keeps bytes_in_file at its offset; the sink publishes it per article.
+    sink.track_progress(&bytes_done, bytes_before, &bytes_in_file);
+    bool complete = read_input(file, options.read, sink, &bytes_in_file);
+    sink.track_progress(nullptr, 0, nullptr);
+    sink.send_pending_warnings();
+    if (!complete) sink.note_unreadable();  // the reader already reported the skip
+    bytes_before += size;
+    bytes_done.store(bytes_before);
+  };
+  callbacks.on_error = [&](const std::string& path, const std::string& reason) {
+    sink.unreadable(SourceLocation{path, 0}, "cannot read directory: " + reason);
+  };
+  callbacks.on_nothing_to_read = [&](const std::string& path, const std::string& held) {
+    sink.warn(SourceLocation{path, 0}, "no file of a kind that is read (it holds " + held +
+                                           "); read are " + std::string(kKindsRead));
+    sink.send_pending_warnings();
+  };
+  walk_archive(options.inputs, options.id_base, callbacks);
 }
 
 }  // namespace

@@ -12,11 +12,14 @@
 
 #include "index/bounded_queue.h"
 #include "index/work_item.h"
+#include "ingest/read_options.h"
 
 namespace newsarchive {
 
 struct AnalysisOptions {
   std::vector<std::filesystem::path> inputs;
+  std::filesystem::path id_base;  // ids are paths relative to it (archive_walker.h)
+  ReadOptions read;
   std::vector<std::string> snapshot_paths;  // the databases the run writes into
   std::string language;                     // of the analyzer that builds documents
   // Leave documents to the sink (items carry the article instead): in a bulk load the staging

@@ -30,12 +30,34 @@ namespace {
 constexpr size_t kQueueCapacity = 256;
 constexpr size_t kQueueBytes = 32 << 20;  // 256 long articles would be 2 GiB
 
-void check_inputs_exist(const IndexOptions& options) {
+// Every input exists, lies under --root when it is given, and is named once: an input inside
+// another would be read twice, each article colliding with itself.
+void check_inputs(const IndexOptions& options) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> absolute;
   for (const auto& input : options.inputs) {
     std::error_code error;
-    if (!std::filesystem::exists(input, error))
+    if (!fs::exists(input, error))
       throw UserError("no such file or directory: " + quote_value(input.string()));
+    absolute.push_back(normalised_path(input));
   }
+  auto inside = [](const fs::path& inner, const fs::path& outer) {
+    std::string relative = inner.lexically_relative(outer).generic_string();
+    return !relative.empty() && !relative.starts_with("..");
+  };
+  if (options.root) {
+    fs::path root = normalised_path(*options.root);
+    for (size_t i = 0; i < absolute.size(); ++i)
+      if (!inside(absolute[i], root) && absolute[i] != root)
+        throw UserError("input " + quote_value(options.inputs[i].string()) +
+                        " is not under --root " + quote_value(options.root->string()));
+  }
+  for (size_t i = 0; i < absolute.size(); ++i)
+    for (size_t j = 0; j < absolute.size(); ++j)
+      if (i != j && (inside(absolute[i], absolute[j]) || (i > j && absolute[i] == absolute[j])))
+        throw UserError("input " + quote_value(options.inputs[i].string()) + " is inside " +
+                        quote_value(options.inputs[j].string()) +
+                        " (or the same): name each part of the archive once");
 }
 
 // Checks what is at the database path and creates the directory if needed.
@@ -51,20 +73,22 @@ void prepare_database_directory(const IndexOptions& options) {
 // The size of every input, from a first, cheap walk, so progress can show a fraction and an ETA.
 std::uint64_t input_bytes(const IndexOptions& options) {
   std::uint64_t total = 0;
-  walk_archive(
-      options.inputs,
-      [&](const InputFile& file) {
-        std::error_code error;
-        auto size = std::filesystem::file_size(file.path, error);
-        if (!error) total += size;
-      },
-      [](const std::string&, const std::string&) {});
+  WalkCallbacks callbacks;
+  callbacks.visit = [&](const InputFile& file) {
+    std::error_code error;
+    auto size = std::filesystem::file_size(file.path, error);
+    if (!error) total += size;
+  };
+  callbacks.on_error = [](const std::string&, const std::string&) {};
+  walk_archive(options.inputs, id_base(options.inputs, options.root), callbacks);
   return total;
 }
 
 AnalysisOptions analysis_options(const IndexOptions& options, const IndexTarget& target) {
   AnalysisOptions analysis;
   analysis.inputs = options.inputs;
+  analysis.id_base = id_base(options.inputs, options.root);
+  analysis.read = options.read;
   analysis.snapshot_paths = target.sink->snapshot_paths();
   analysis.language = target.language;
   analysis.sink_builds_documents = target.sink->builds_documents();
@@ -116,7 +140,7 @@ void pump_articles(const IndexOptions& options, const IndexTarget& target, RunLe
 
 // Runs the index; run_index() turns what escapes into errors a user can act on.
 IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) {
-  check_inputs_exist(options);
+  check_inputs(options);
   auto started = std::chrono::steady_clock::now();
   prepare_database_directory(options);
   DatabaseLock lock(options.database, options.database.string());
@@ -126,6 +150,7 @@ IndexReport run_checked_index(const IndexOptions& options, spdlog::logger& log) 
   RunLedger ledger(*target.sink, log, options.on_progress, options.prune);
   if (options.on_progress) ledger.bytes_total = input_bytes(options);
   pump_articles(options, target, ledger);
+  ledger.log_summaries(options.log_file);
 
   IndexReport report = ledger.report();
   report.seconds =

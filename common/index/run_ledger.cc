@@ -14,15 +14,43 @@ RunLedger::RunLedger(DocumentSink& sink, spdlog::logger& log,
 void RunLedger::handle(WorkItem& item) {
   if (item.kind != WorkItem::Kind::kDocument) return log_outcome(item);
   if (keep_ids_) seen_ids_.insert(item.keys.id_term);
-  if (item.undated) ++report_.undated;
+  if (item.undated) note_undated(item.message);
   checkpoint_.last_id = item.id;
   sink_.store(item);
   ++checkpoint_.processed;
   after_article();
 }
 
+// Undated articles are many in an archive without dates: each is logged below the level shown on
+// the terminal (the log file keeps it), and log_summaries() gives the one line a user reads.
+void RunLedger::note_undated(const std::string& where) {
+  ++report_.undated;
+  if (first_undated_.size() < kUndatedExamples) first_undated_.push_back(where);
+  log_.debug("{}: no date; indexed undated", where);
+}
+
+void RunLedger::log_summaries(const std::string& log_file) {
+  if (report_.undated == 0) return;
+  std::string examples;
+  for (const std::string& where : first_undated_) examples += (examples.empty() ? "" : ", ") + where;
+  if (report_.undated > first_undated_.size()) examples += ", ...";
+  log_.warn("{} {} no date and {} indexed undated ({}); {}", report_.undated,
+            report_.undated == 1 ? "article has" : "articles have",
+            report_.undated == 1 ? "was" : "were", examples,
+            log_file.empty() ? std::string("--log-file FILE keeps the full list")
+                             : "the full list is in " + log_file);
+}
+
 void RunLedger::log_outcome(WorkItem& item) {
   switch (item.kind) {
+    case WorkItem::Kind::kCollision:
+      ++report_.collisions;
+      log_.warn("{}", item.message);
+      return;
+    case WorkItem::Kind::kPassedOver:
+      report_.passed_over += item.count;
+      log_.debug("{} ({})", item.message, item.count);
+      return;
     case WorkItem::Kind::kWarning:
       ++report_.warnings;
       log_.warn("{}", item.message);

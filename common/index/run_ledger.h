@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "index/document_sink.h"
 #include "index/run_report.h"
@@ -40,11 +41,19 @@ class RunLedger {
 
   void report_progress(bool finished);
 
+  // Logs the one-line summaries of what was reported per article only to the log file (undated
+  // articles: how many, the first few, where the full list is). `log_file` is the --log-file, or
+  // empty. Call once, at the end of the run.
+  void log_summaries(const std::string& log_file);
+
   std::atomic<std::uint64_t> bytes_done{0};  // advanced by the analysis thread
   std::uint64_t bytes_total = 0;             // of all inputs, when progress is shown
 
  private:
   void log_outcome(WorkItem& item);
+  void note_undated(const std::string& where);
+
+  static constexpr size_t kUndatedExamples = 3;
   void after_article();
 
   DocumentSink& sink_;
@@ -52,6 +61,7 @@ class RunLedger {
   std::function<void(const IndexProgress&)> on_progress_;
   bool keep_ids_;
   std::unordered_set<std::string> seen_ids_;
+  std::vector<std::string> first_undated_;  // where the first few undated articles are
   Checkpoint checkpoint_;
   IndexReport report_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

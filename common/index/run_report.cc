@@ -14,6 +14,8 @@ std::string report_json(const IndexReport& report) {
                                  {"deleted", report.deleted},
                                  {"undated", report.undated},
                                  {"skipped", report.skipped},
+                                 {"collisions", report.collisions},
+                                 {"passed_over", report.passed_over},
                                  {"warnings", report.warnings},
                                  {"interrupted", report.interrupted_by != 0},
                                  {"seconds", std::round(report.seconds * 1000) / 1000}};
@@ -28,7 +30,12 @@ std::string report_summary(const IndexReport& report) {
                         " changed, " + std::to_string(report.unchanged) + " unchanged, " +
                         std::to_string(report.deleted) + " deleted, " +
                         std::to_string(report.skipped) + " skipped";
+  if (report.collisions > 0)
+    summary += ", " + std::to_string(report.collisions) +
+               (report.collisions == 1 ? " id collision" : " id collisions");
   if (report.undated > 0) summary += ", " + std::to_string(report.undated) + " undated";
+  if (report.passed_over > 0)
+    summary += ", " + std::to_string(report.passed_over) + " passed over";
   if (report.warnings > 0)
     summary +=
         ", " + std::to_string(report.warnings) + (report.warnings == 1 ? " warning" : " warnings");

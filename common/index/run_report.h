@@ -25,6 +25,8 @@ struct IndexReport {
   size_t deleted = 0;            // removed by --prune
   size_t undated = 0;            // written without a date (also counted in added/changed)
   size_t skipped = 0;            // articles (or whole files) that could not be indexed
+  size_t collisions = 0;         // articles not stored: their id was already read in this run
+  std::uint64_t passed_over = 0;  // input parts that hold no article (WARC requests, ...)
   size_t unreadable_inputs = 0;  // files or directories that could not be read at all
   size_t warnings = 0;           // repairs and defaults reported along the way
   int interrupted_by = 0;        // the signal that stopped the run early, 0 when it ran to the end
@@ -34,7 +36,8 @@ struct IndexReport {
   size_t processed() const { return added + changed + unchanged; }
 };
 
-// "12 new, 3 changed, 40 unchanged, 0 deleted, 1 skipped, in 2.0 s (28 articles/s)".
+// "12 new, 3 changed, 40 unchanged, 0 deleted, 1 skipped, in 2.0 s (28 articles/s)", with
+// collisions, undated articles, passed-over parts and warnings named when there are any.
 std::string report_summary(const IndexReport& report);
 
 // The report as a JSON object (stored as the database's last-run metadata).

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,16 @@ namespace newsarchive {
 struct StopRequested {};
 
 struct WorkItem {
-  enum class Kind { kDocument, kUnchanged, kWarning, kSkip, kUnreadable, kUnreadableNote };
+  enum class Kind {
+    kDocument,
+    kUnchanged,
+    kWarning,
+    kSkip,
+    kUnreadable,
+    kUnreadableNote,
+    kCollision,   // a second article with an id already read in this run; not stored
+    kPassedOver,  // `count` parts of an input that hold no article by design
+  };
   Kind kind = Kind::kDocument;
   // kDocument: the article's keys; kUnchanged: id_term unset.
   DocumentKeys keys;
@@ -31,7 +41,9 @@ struct WorkItem {
   // kUnchanged: a run of consecutive unchanged articles.
   size_t unchanged = 0;
   std::vector<std::string> unchanged_id_terms;  // kept only for --prune
-  std::string message;                          // kWarning, kSkip, kUnreadable: "location: reason"
+  std::string message;  // kWarning, kSkip, kUnreadable, kCollision: "location: reason";
+                        // kPassedOver: what was passed over; kDocument: where, when undated
+  std::uint64_t count = 0;  // kPassedOver
 };
 
 // What an article weighs in the queues: its text, plus a little for the rest of it.

@@ -1,8 +1,10 @@
 // The article model shared by every reader, the indexer and the document codec.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/date.h"
@@ -32,12 +34,22 @@ struct Article {
   std::vector<std::string> organizations;
 };
 
-// Where an article came from, for warnings: "corpus/a.txt" or "feed.jsonl:42".
+// Where an article came from, for warnings: "corpus/a.txt", "feed.jsonl:42", "news.rss item 3",
+// "crawl.warc.gz record 17", "corpus.tar.gz:corpus/a.txt".
 struct SourceLocation {
-  std::string path;
-  long line = 0;  // 1-based line in a JSON Lines file; 0 when the whole file is one article
+  SourceLocation() = default;
+  SourceLocation(std::string path_, long line_ = 0, std::string unit_ = {})
+      : path(std::move(path_)), line(line_), unit(std::move(unit_)) {}
 
-  std::string describe() const { return line > 0 ? path + ":" + std::to_string(line) : path; }
+  std::string path;
+  long line = 0;     // 1-based line (or item, record) number; 0 when the file is one article
+  std::string unit;  // what `line` counts when not lines: "item", "record"
+
+  std::string describe() const {
+    if (line <= 0) return path;
+    return unit.empty() ? path + ":" + std::to_string(line)
+                        : path + " " + unit + " " + std::to_string(line);
+  }
 };
 
 // Receives what readers produce. A reader calls exactly one of accept() or skip() per article,
@@ -51,6 +63,12 @@ class ArticleSink {
   virtual void warn(const SourceLocation& where, const std::string& message) = 0;
   // The article cannot be indexed; `reason` says why.
   virtual void skip(const SourceLocation& where, const std::string& reason) = 0;
+  // `count` parts of an input that hold no article by design were passed over (WARC request and
+  // metadata records, an XML file that is not a feed); `what` names them. Not a warning.
+  virtual void pass_over(const SourceLocation& where, const std::string& what,
+                         std::uint64_t count) {
+    (void)where, (void)what, (void)count;
+  }
 };
 
 }  // namespace newsarchive

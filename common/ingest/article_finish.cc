@@ -79,12 +79,12 @@ void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOpt
                              &draft.place, &article.id})
     clean_field(*field, repaired);
   if (repaired) sink.warn(where, "invalid UTF-8; bytes read as Windows-1252");
-  article.title = collapse_whitespace(draft.title);
+  article.title = std::move(draft.title);
   article.body = std::move(draft.body);
-  article.author = collapse_whitespace(draft.author);
-  article.source = collapse_whitespace(draft.source);
-  article.url = collapse_whitespace(draft.url);
-  article.place = collapse_whitespace(draft.place);
+  article.author = std::move(draft.author);
+  article.source = std::move(draft.source);
+  article.url = std::move(draft.url);
+  article.place = std::move(draft.place);
   for (auto [field, name, limit] : {std::tuple{&article.title, "title", kMaxFieldBytes},
                                     {&article.body, "body", kMaxBodyBytes},
                                     {&article.source, "source", kMaxFieldBytes},
@@ -93,6 +93,10 @@ void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOpt
                                     {&article.place, "place", kMaxFieldBytes}}) {
     if (auto warning = limit_field(*field, name, limit)) sink.warn(where, *warning);
   }
+  // Single-line fields: a headline or name broken over lines by its source reads as one line.
+  for (std::string* field :
+       {&article.title, &article.author, &article.source, &article.url, &article.place})
+    *field = collapse_whitespace(*field);
   if (article.id.empty()) return sink.skip(where, "no id");
   if (article.title.empty() && article.body.empty()) return sink.skip(where, "no article text");
   if (article.title.empty()) article.title = first_sentence(article.body);

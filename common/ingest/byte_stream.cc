@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -35,6 +36,13 @@ size_t FileStream::read(char* buffer, size_t size) {
     }
     if (errno != EINTR) throw StreamError(std::string("read error: ") + std::strerror(errno));
   }
+}
+
+size_t MemoryStream::read(char* buffer, size_t size) {
+  size_t take = std::min(size, bytes_.size() - offset_);
+  std::memcpy(buffer, bytes_.data() + offset_, take);
+  offset_ += take;
+  return take;
 }
 
 bool read_up_to(ByteStream& stream, size_t max_bytes, std::string& out, size_t size_hint) {

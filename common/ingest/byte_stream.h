@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace newsarchive {
 
@@ -50,6 +51,18 @@ class FileStream : public ByteStream {
   std::uint64_t position_ = 0;
   bool size_known_ = false;
   std::uint64_t size_ = 0;
+};
+
+// Bytes held in memory (which must outlive the stream); position_on_disk() is the offset read.
+class MemoryStream : public ByteStream {
+ public:
+  explicit MemoryStream(std::string_view bytes) : bytes_(bytes) {}
+  size_t read(char* buffer, size_t size) override;
+  std::uint64_t position_on_disk() const override { return offset_; }
+
+ private:
+  std::string_view bytes_;
+  size_t offset_ = 0;
 };
 
 // Reads the rest of `stream` into `out` (replacing its content), reserving `size_hint` bytes

@@ -1,7 +1,5 @@
-// JSON Lines article reading, plain or gzip-compressed through zlib's transparent gzread.
+// JSON Lines article reading, from any byte stream (a file, a decompressed file, a member).
 #include "ingest/jsonl_reader.h"
-
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,7 +9,8 @@
 #include <optional>
 #include <tuple>
 
-#include "text/headline.h"
+#include "ingest/article_finish.h"
+#include "ingest/bundle.h"
 #include "text/text_cleanup.h"
 
 namespace newsarchive {
@@ -35,12 +34,6 @@ std::string take_string_field(json& object, const char* key, bool allow_integer 
   throw std::invalid_argument(std::string("key '") + key + "' is not a string");
 }
 
-// A read error inside a (compressed) file, as opposed to errors from the sink.
-class CompressedDataError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // A line buffer holding more than this after a long line is released rather than reused, so one
 // 60 MB line does not keep 60 MB allocated for the rest of the file.
 constexpr size_t kKeptLineCapacity = 1u << 20;
@@ -49,16 +42,16 @@ void release_if_large(std::string& line) {
   if (line.capacity() > kKeptLineCapacity) std::string().swap(line);
 }
 
-// Reads lines from a gzFile in fixed chunks so that an overlong line costs no more memory than
+// Reads lines from a stream in fixed chunks so that an overlong line costs no more memory than
 // kMaxJsonLineBytes. A file starting with a UTF-16 byte-order mark is decoded to UTF-8 chunk by
 // chunk on the way (see start()).
-class GzLineReader {
+class StreamLineReader {
  public:
-  explicit GzLineReader(gzFile file) : file_(file) {}
+  explicit StreamLineReader(ByteStream& stream) : stream_(stream) {}
 
   // Reads the first chunk and recognises a UTF-16 byte-order mark, which is dropped; the rest
   // of the file is then decoded. Returns the byte order found. Call before next(); throws
-  // CompressedDataError like next().
+  // StreamError like next().
   std::optional<Utf16Order> start() {
     size_t got = read_raw();
     std::optional<Utf16Order> order = utf16_byte_order(std::string_view(raw_, got));
@@ -74,8 +67,8 @@ class GzLineReader {
   }
 
   // Fills `line` with the next line. Returns false at end of input. Sets `too_long` when the line
-  // exceeded kMaxJsonLineBytes (its content is then discarded). Throws CompressedDataError on a
-  // read error (a corrupt gzip stream).
+  // exceeded kMaxJsonLineBytes (its content is then discarded). Throws StreamError when the
+  // stream cannot be read (a corrupt gzip stream).
   bool next(std::string& line, bool& too_long) {
     line.clear();
     too_long = false;
@@ -147,18 +140,10 @@ class GzLineReader {
     return false;
   }
 
-  // Reads the next chunk of the file into raw_. A gzip stream cut short is an error too: zlib
-  // hands back what it could decompress, then reports the truncation only through gzerror's
-  // Z_BUF_ERROR at the end of input.
-  size_t read_raw() {
-    int got = gzread(file_, raw_, sizeof raw_);
-    int code = Z_OK;
-    const char* message = got > 0 ? nullptr : gzerror(file_, &code);
-    if (got < 0 || code == Z_BUF_ERROR) throw CompressedDataError(message ? message : "read error");
-    return static_cast<size_t>(got);
-  }
+  // Reads the next chunk of the input into raw_.
+  size_t read_raw() { return stream_.read(raw_, sizeof raw_); }
 
-  gzFile file_;
+  ByteStream& stream_;
   char raw_[1 << 16];
   // UTF-16 input only: the decoder and the current chunk decoded (at most 1.5 times raw_).
   std::optional<Utf16Decoder> decoder_;
@@ -196,104 +181,118 @@ std::optional<json> parse_json(std::string_view line, const SourceLocation& wher
   return std::nullopt;
 }
 
-// The article in a parsed line, handed to the sink, or the reason it was skipped. `object` is
-// emptied (its strings moved into the article) and freed before the sink sees the article.
-void article_from_json(std::optional<json>& object, const std::string& fallback_id,
+// What a line's article is read with besides the line itself.
+struct LineContext {
+  const EntryFacts& file;  // the JSON Lines file (or member) the line is in
+  const FinishOptions& finish;
+  std::string fallback_id;  // for a line without "id": "<file id>:<line>"
+};
+
+// The article in a parsed line, finished and handed to the sink, or the reason it was skipped.
+// `object` is emptied (its strings moved into the draft) and freed before the sink sees it.
+void article_from_json(std::optional<json>& object, const LineContext& context,
                        const SourceLocation& where, ArticleSink& sink) {
   if (!object->is_object()) return sink.skip(where, "not a JSON object");
 
-  Article article;
+  DraftArticle draft;
+  draft.format = "jsonl";
   std::string date_text;
   try {
-    article.id = take_string_field(*object, "id", /*allow_integer=*/true);
+    draft.id = take_string_field(*object, "id", /*allow_integer=*/true);
     date_text = take_string_field(*object, "date");
-    article.title = take_string_field(*object, "title");
-    article.body = take_string_field(*object, "body");
-    article.source = take_string_field(*object, "source");
-    article.url = take_string_field(*object, "url");
-    article.author = take_string_field(*object, "author");
+    draft.title = take_string_field(*object, "title");
+    draft.body = take_string_field(*object, "body");
+    draft.source = take_string_field(*object, "source");
+    draft.url = take_string_field(*object, "url");
+    draft.author = take_string_field(*object, "author");
   } catch (const std::invalid_argument& error) {
     return sink.skip(where, error.what());
   }
   object.reset();
-  if (article.title.empty() && article.body.empty()) return sink.skip(where, "no article text");
-  if (article.id.empty()) {
-    article.id = fallback_id;
-    sink.warn(where, "no \"id\"; using '" + fallback_id + "'");
+  if (draft.title.empty() && draft.body.empty()) return sink.skip(where, "no article text");
+  if (draft.id.empty()) {
+    draft.id = context.fallback_id;
+    sink.warn(where, "no \"id\"; using '" + context.fallback_id + "'");
   }
-  if (!date_text.empty()) article.date = parse_article_date(date_text);
-  if (!article.date) {
-    sink.warn(where, date_text.empty()
-                         ? std::string("no date; indexed undated")
-                         : "invalid date '" + excerpt(date_text) + "'; indexed undated");
-  } else if (*article.date > latest_plausible_date(today_utc())) {
-    sink.warn(where, "date " + article.date->iso() +
-                         " is more than a year in the future; indexed undated");
-    article.date.reset();
+  if (!date_text.empty()) {
+    draft.date = parse_article_date(date_text);
+    draft.date_from = "json";
+    if (!draft.date) sink.warn(where, "invalid date '" + excerpt(date_text) + "'");
   }
-  for (auto [field, name, limit] : {std::tuple{&article.title, "title", kMaxFieldBytes},
-                                    {&article.body, "body", kMaxBodyBytes},
-                                    {&article.source, "source", kMaxFieldBytes},
-                                    {&article.url, "url", kMaxFieldBytes},
-                                    {&article.author, "author", kMaxFieldBytes}}) {
-    if (auto warning = limit_field(*field, name, limit)) sink.warn(where, *warning);
-  }
-  if (article.title.empty()) article.title = first_sentence(article.body);
-  sink.accept(std::move(article), where);
+  finish_article(std::move(draft), context.file, context.finish, where, sink);
 }
 
-// parse_jsonl_article for a line held in `owner`, which is released once parsed when it is
-// large: a long line must not stay in memory while its article is indexed.
-void parse_owned_line(std::string& owner, const std::string& fallback_id,
-                      const SourceLocation& where, ArticleSink& sink) {
+// Parses `line` (held in `owner`, released once parsed when it is large: a long line must not
+// stay in memory while its article is indexed).
+void parse_owned_line(std::string& owner, const LineContext& context, const SourceLocation& where,
+                      ArticleSink& sink) {
   std::optional<json> object = parse_json(owner, where, sink);
   release_if_large(owner);
-  if (object) article_from_json(object, fallback_id, where, sink);
+  if (object) article_from_json(object, context, where, sink);
+}
+
+// Reads the lines of `stream`, keeping `line_number` at the last line read. Throws StreamError.
+void read_lines(ByteStream& stream, const EntryFacts& file, const FinishOptions& finish,
+                const std::string& display_path, ArticleSink& sink, std::uint64_t* bytes_read,
+                long& line_number) {
+  StreamLineReader reader(stream);
+  std::string line;
+  bool too_long = false;
+  if (std::optional<Utf16Order> order = reader.start())
+    sink.warn(SourceLocation{display_path, 0},
+              std::string(utf16_name(*order)) + " text; transcoded to UTF-8");
+  while (reader.next(line, too_long)) {
+    ++line_number;
+    if (bytes_read) *bytes_read = stream.position_on_disk();
+    SourceLocation where{display_path, line_number};
+    if (too_long) {
+      sink.skip(where, "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MiB");
+      continue;
+    }
+    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    LineContext context{file, finish, file.id + ":" + std::to_string(line_number)};
+    parse_owned_line(line, context, where, sink);
+  }
 }
 
 }  // namespace
 
 void parse_jsonl_article(std::string_view line, const std::string& fallback_id,
                          const SourceLocation& where, ArticleSink& sink) {
+  EntryFacts file{fallback_id, "", std::nullopt};
+  FinishOptions finish;
   std::optional<json> object = parse_json(line, where, sink);
-  if (object) article_from_json(object, fallback_id, where, sink);
+  if (object) article_from_json(object, LineContext{file, finish, fallback_id}, where, sink);
+}
+
+bool read_jsonl_stream(ByteStream& stream, const EntryFacts& file, const FinishOptions& finish,
+                       const std::string& display_path, ArticleSink& sink,
+                       std::uint64_t* bytes_read) {
+  long line_number = 0;
+  try {
+    read_lines(stream, file, finish, display_path, sink, bytes_read, line_number);
+  } catch (const StreamError& error) {
+    sink.skip(SourceLocation{display_path, line_number + 1}, error.what());
+    return false;
+  }
+  return true;
 }
 
 bool read_jsonl_file(const std::string& path, const std::string& display_path, ArticleSink& sink,
                      std::uint64_t* bytes_read) {
-  // Closed on every path out, including exceptions thrown by the sink.
-  std::unique_ptr<gzFile_s, int (*)(gzFile)> file(gzopen(path.c_str(), "rb"), &gzclose);
-  if (!file) {
-    sink.skip(SourceLocation{display_path, 0}, std::string("cannot open: ") + std::strerror(errno));
+  std::unique_ptr<FileStream> file;
+  std::unique_ptr<ByteStream> plain;
+  try {
+    file = FileStream::open(path);
+    plain = decompressing(*file);
+  } catch (const StreamError& error) {
+    sink.skip(SourceLocation{display_path, 0}, error.what());
     return false;
   }
-  GzLineReader reader(file.get());
-  std::string line;
-  bool too_long = false;
-  long line_number = 0;
-  try {
-    if (std::optional<Utf16Order> order = reader.start())
-      sink.warn(SourceLocation{display_path, 0},
-                std::string(utf16_name(*order)) + " text; transcoded to UTF-8");
-    while (reader.next(line, too_long)) {
-      ++line_number;
-      if (bytes_read)
-        *bytes_read = static_cast<std::uint64_t>(std::max<z_off_t>(gzoffset(file.get()), 0));
-      SourceLocation where{display_path, line_number};
-      if (too_long) {
-        sink.skip(where, "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MiB");
-        continue;
-      }
-      if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      parse_owned_line(line, display_path + ":" + std::to_string(line_number), where, sink);
-    }
-  } catch (const CompressedDataError& error) {
-    sink.skip(SourceLocation{display_path, line_number + 1},
-              std::string("unreadable compressed data: ") + error.what());
-  }
-  return true;
+  EntryFacts facts{display_path, "", std::nullopt};
+  return read_jsonl_stream(*plain, facts, FinishOptions{}, display_path, sink, bytes_read);
 }
 
 }  // namespace newsarchive

@@ -75,9 +75,12 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program,
                       std::strerror(errno));
     }
     file_sink->set_formatter(labelled_formatter("%Y-%m-%d %H:%M:%S %n: %*%v"));
+    // The log file also keeps the per-article details that the terminal only gets summarised
+    // (each undated article, each part of an input passed over).
+    file_sink->set_level(spdlog::level::debug);
     logger->sinks().push_back(std::move(file_sink));
   }
-  logger->set_level(spdlog::level::info);
+  logger->set_level(log_file.empty() ? spdlog::level::info : spdlog::level::debug);
   return logger;
 }
 

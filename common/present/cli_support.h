@@ -30,9 +30,9 @@ std::string default_database_path();
 // "<program>: <message>" for info (summaries are not labelled "info").
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
 
-// The same, also appending every line that passes the logger's level to `log_file` (when not
-// empty) as "YYYY-MM-DD HH:MM:SS <program>: ...". `stderr_level` filters stderr alone, so a
-// quiet run can still log everything to the file. Throws UserError when the file cannot be
+// The same, also appending every line to `log_file` (when not empty) as "YYYY-MM-DD HH:MM:SS
+// <program>: ...", debug lines included (per-article details the terminal gets summarised).
+// `stderr_level` filters stderr alone, so a quiet run can still log everything to the file. Throws UserError when the file cannot be
 // opened.
 std::shared_ptr<spdlog::logger> make_stderr_logger(
     const std::string& program, const std::string& log_file,

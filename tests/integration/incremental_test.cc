@@ -137,7 +137,8 @@ TEST_P(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
       nlohmann::json::parse(db.get_metadata(std::string(schema::kLastRunKey)));
   last_run.erase("seconds");
   EXPECT_EQ(last_run.dump(),
-            R"({"changed":0,"deleted":0,"interrupted":false,"new":3,"skipped":0,"unchanged":0,)"
+            R"({"changed":0,"collisions":0,"deleted":0,"interrupted":false,"new":3,"passed_over":0,)"
+            R"("skipped":0,"unchanged":0,)"
             R"("undated":0,"warnings":0})");
 }
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,18 @@ struct Walk {
   }
 };
 
-Walk walk(const std::vector<fs::path>& roots) {
+Walk walk(const std::vector<fs::path>& roots,
+          const std::optional<fs::path>& root = std::nullopt) {
   Walk result;
-  walk_archive(
-      roots, [&](const InputFile& file) { result.files.push_back(file); },
-      [&](const std::string& path, const std::string& reason) {
-        result.errors.push_back(path + ": " + reason);
-      });
+  WalkCallbacks callbacks;
+  callbacks.visit = [&](const InputFile& file) { result.files.push_back(file); };
+  callbacks.on_error = [&](const std::string& path, const std::string& reason) {
+    result.errors.push_back(path + ": " + reason);
+  };
+  callbacks.on_nothing_to_read = [&](const std::string& path, const std::string& held) {
+    result.errors.push_back(path + ": nothing to read; holds " + held);
+  };
+  walk_archive(roots, id_base(roots, root), callbacks);
   return result;
 }
 
@@ -75,15 +81,17 @@ TEST(WalkArchive, GivesPathsDisplayPathsAndFormats) {
   const InputFile& text = result.files[0];
   EXPECT_EQ(text.path, root / "a.txt");
   EXPECT_EQ(text.display_path, (root / "a.txt").string());
-  EXPECT_EQ(text.format, InputFormat::kTextArticle);
+  EXPECT_EQ(text.kind.kind, InputKind::kText);
   const InputFile& jsonl = result.files[3];
   EXPECT_EQ(jsonl.path, root / "sub" / "c.jsonl");
   EXPECT_EQ(jsonl.display_path, (root / "sub" / "c.jsonl").string());
-  EXPECT_EQ(jsonl.format, InputFormat::kJsonLines);
+  EXPECT_EQ(jsonl.kind.kind, InputKind::kJsonLines);
+  EXPECT_FALSE(jsonl.kind.compressed);
   const InputFile& gzip = result.files[4];
   EXPECT_EQ(gzip.path, root / "sub" / "deeper" / "d.jsonl.gz");
   EXPECT_EQ(gzip.relative_id, "sub/deeper/d.jsonl.gz");
-  EXPECT_EQ(gzip.format, InputFormat::kJsonLines);
+  EXPECT_EQ(gzip.kind.kind, InputKind::kJsonLines);
+  EXPECT_TRUE(gzip.kind.compressed);
 }
 
 TEST(WalkArchive, IdsAreRelativeToTheRootHoweverItIsSpelled) {
@@ -103,12 +111,13 @@ TEST(WalkArchive, UsesAnExplicitlyNamedFileOfAnyName) {
   fs::path root = make_archive(dir.path());
   Walk result = walk({root / "sub" / "notes.md", root / ".hidden.txt", root / "sub" / "c.jsonl"});
   EXPECT_EQ(result.errors, std::vector<std::string>{});
+  // Ids relative to the deepest directory holding all three: archive/.
   ASSERT_EQ(result.relative_ids(),
-            (std::vector<std::string>{"notes.md", ".hidden.txt", "c.jsonl"}));  // roots' order
+            (std::vector<std::string>{"sub/notes.md", ".hidden.txt", "sub/c.jsonl"}));
   EXPECT_EQ(result.files[0].path, root / "sub" / "notes.md");
   EXPECT_EQ(result.files[0].display_path, (root / "sub" / "notes.md").string());
-  EXPECT_EQ(result.files[0].format, InputFormat::kTextArticle);
-  EXPECT_EQ(result.files[2].format, InputFormat::kJsonLines);
+  EXPECT_EQ(result.files[0].kind.kind, InputKind::kUnknown);  // sniffed when read
+  EXPECT_EQ(result.files[2].kind.kind, InputKind::kJsonLines);
 }
 
 TEST(WalkArchive, WalksRootsInTheOrderGiven) {
@@ -149,7 +158,7 @@ TEST(WalkArchive, VisitsBrokenLinksButNotSpecialFiles) {
   EXPECT_EQ(result.errors, std::vector<std::string>{});
   EXPECT_EQ(result.relative_ids(),
             (std::vector<std::string>{"a.txt", "dangling.txt", "link.txt", "loop.jsonl"}));
-  EXPECT_EQ(result.files[3].format, InputFormat::kJsonLines);
+  EXPECT_EQ(result.files[3].kind.kind, InputKind::kJsonLines);
 }
 
 // The walk lists a directory before visiting its files: one removed in between is still
@@ -160,52 +169,68 @@ TEST(WalkArchive, VisitsAFileRemovedAfterTheListing) {
   write_file(root / "a.txt", "");
   write_file(root / "b.txt", "");
   std::vector<std::string> visited;
-  walk_archive(
-      {root},
-      [&](const InputFile& file) {
-        visited.push_back(file.relative_id + (fs::exists(file.path) ? "" : " (gone)"));
-        fs::remove(root / "b.txt");
-      },
-      [](const std::string&, const std::string&) {});
+  WalkCallbacks callbacks;
+  callbacks.visit = [&](const InputFile& file) {
+    visited.push_back(file.relative_id + (fs::exists(file.path) ? "" : " (gone)"));
+    fs::remove(root / "b.txt");
+  };
+  callbacks.on_error = [](const std::string&, const std::string&) {};
+  walk_archive({root}, id_base({root}, std::nullopt), callbacks);
   EXPECT_EQ(visited, (std::vector<std::string>{"a.txt", "b.txt (gone)"}));
 }
 
-TEST(WalkArchive, FindsNothingInAnEmptyDirectory) {
+TEST(WalkArchive, SaysWhatADirectoryWithNothingToReadHeld) {
   TempDir dir;
   fs::create_directory(dir.path() / "empty");
-  Walk result = walk({dir.path() / "empty"});
-  EXPECT_EQ(result.files.size(), 0u);
-  EXPECT_EQ(result.errors, std::vector<std::string>{});
+  Walk empty = walk({dir.path() / "empty"});
+  EXPECT_EQ(empty.files.size(), 0u);
+  EXPECT_EQ(empty.errors,
+            std::vector<std::string>{(dir.path() / "empty").string() + ": nothing to read; holds nothing"});
+
+  write_file(dir.path() / "docs" / "a.pdf", "");
+  write_file(dir.path() / "docs" / "b.PDF", "");
+  write_file(dir.path() / "docs" / "sub" / "c.doc", "");
+  write_file(dir.path() / "docs" / "README", "");
+  Walk docs = walk({dir.path() / "docs"});
+  EXPECT_EQ(docs.errors, std::vector<std::string>{(dir.path() / "docs").string() +
+                                                  ": nothing to read; holds 2 .pdf, 1 .doc, "
+                                                  "1 no extension"});
 }
 
-TEST(FormatFor, JudgesByTheFileNameAlone) {
-  struct Case {
-    fs::path path;
-    InputFormat format;
-  };
-  const std::vector<Case> cases = {
-      {"feed.jsonl", InputFormat::kJsonLines},
-      {"feed.jsonl.gz", InputFormat::kJsonLines},
-      {"dir/feed.jsonl.gz", InputFormat::kJsonLines},
-      {"article.txt", InputFormat::kTextArticle},
-      {"notes.md", InputFormat::kTextArticle},
-      {"feed.json", InputFormat::kTextArticle},
-      {"feed.gz", InputFormat::kTextArticle},
-      {"feed.jsonl.bak", InputFormat::kTextArticle},
-      {"dir.jsonl/article.txt", InputFormat::kTextArticle},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.path.string());
-    EXPECT_EQ(format_for(c.path), c.format);
-  }
+TEST(WalkArchive, EqualNamesUnderDifferentRootsGetDifferentIds) {
+  TempDir dir;
+  write_file(dir.path() / "politics" / "001.txt", "");
+  write_file(dir.path() / "sport" / "001.txt", "");
+  Walk result = walk({dir.path() / "politics", dir.path() / "sport/"});
+  EXPECT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"politics/001.txt", "sport/001.txt"}));
+  // The same command gives the same ids from another working directory, and --root pins them.
+  Walk rooted = walk({dir.path() / "politics"}, dir.path());
+  EXPECT_EQ(rooted.relative_ids(), (std::vector<std::string>{"politics/001.txt"}));
+  Walk alone = walk({dir.path() / "politics"});
+  EXPECT_EQ(alone.relative_ids(), (std::vector<std::string>{"001.txt"}));
 }
 
-TEST(IsArticleFileName, AcceptsTxtJsonlAndJsonlGzOnly) {
-  for (std::string name : {"a.txt", "a.jsonl", "a.jsonl.gz", "2020-01-06-x.txt"}) {
+TEST(WalkArchive, ReadsUpperCaseExtensionsAndEveryKind) {
+  TempDir dir;
+  for (const char* name : {"A.TXT", "b.Html", "c.htm", "d.xhtml", "e.rss", "f.atom", "g.xml",
+                           "h.warc.gz", "i.tar.gz", "j.ZIP", "k.tgz", "l.ndjson", "m.txt.xz",
+                           "n.csv", "o.json"})
+    write_file(dir.path() / "in" / name, "");
+  Walk result = walk({dir.path() / "in"});
+  EXPECT_EQ(result.relative_ids(),
+            (std::vector<std::string>{"A.TXT", "b.Html", "c.htm", "d.xhtml", "e.rss", "f.atom",
+                                      "g.xml", "h.warc.gz", "i.tar.gz", "j.ZIP", "k.tgz",
+                                      "l.ndjson", "m.txt.xz"}));
+}
+
+TEST(IsArticleFileName, AcceptsTheKindsThatAreRead) {
+  for (std::string name : {"a.txt", "a.jsonl", "a.jsonl.gz", "2020-01-06-x.txt", "a.txt.gz",
+                           "A.TXT", "page.html.gz"}) {
     SCOPED_TRACE(name);
     EXPECT_TRUE(is_article_file_name(name));
   }
-  for (std::string name : {"a.md", "a.json", "a.gz", "a.txt.gz", "a.jsonl.bak", "a.txt~", "txt"}) {
+  for (std::string name : {"a.md", "a.json", "a.gz", "a.jsonl.bak", "a.txt~", "txt", ".txt"}) {
     SCOPED_TRACE(name);
     EXPECT_FALSE(is_article_file_name(name));
   }

@@ -138,11 +138,29 @@ TEST_F(IndexRunTest, PruneAfterAFileIsDeletedCountsOneDeleted) {
 }
 
 // An article without a dateline is indexed undated, with one warning saying so.
-TEST_F(IndexRunTest, AnUndatedArticleIsCountedUndatedAndWarned) {
-  testing::write_file(archive() / "d.txt", "The lighthouse keeper retires.\n");
-  EXPECT_EQ(counts(run()),
-            "new 4, changed 0, unchanged 0, deleted 0, undated 1, skipped 0, unreadable 0, "
-            "warnings 1, interrupted 0");
+// Undated articles are not warned about one by one: the run ends with one summary line.
+TEST_F(IndexRunTest, UndatedArticlesAreCountedAndSummarisedOnce) {
+  for (const char* name : {"d.txt", "e.txt", "f.txt", "g.txt"})
+    testing::write_file(archive() / name, std::string("The lighthouse keeper of ") + name +
+                                              " retires.\n");
+  std::string log;
+  EXPECT_EQ(counts(run(options(), &log)),
+            "new 7, changed 0, unchanged 0, deleted 0, undated 4, skipped 0, unreadable 0, "
+            "warnings 0, interrupted 0");
+  const std::string base = archive().string() + "/";
+  EXPECT_NE(log.find("warning: 4 articles have no date and were indexed undated (" + base +
+                     "d.txt, " + base + "e.txt, " + base +
+                     "f.txt, ...); --log-file FILE keeps the full list\n"),
+            std::string::npos)
+      << log;
+  EXPECT_EQ(log.find("no date; indexed undated"), std::string::npos) << log;  // debug only
+
+  // A rerun finds them unchanged and says nothing about them.
+  std::string rerun;
+  EXPECT_EQ(counts(run(options(), &rerun)),
+            "new 0, changed 0, unchanged 7, deleted 0, undated 0, skipped 0, unreadable 0, "
+            "warnings 0, interrupted 0");
+  EXPECT_EQ(rerun.find("date"), std::string::npos) << rerun;
 }
 
 // Two writers load an empty database through staging shards and merge them; what comes out must

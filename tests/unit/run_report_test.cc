@@ -59,13 +59,27 @@ TEST(RunReport, SummaryOfAnUntimedRunHasNoRate) {
 TEST(RunReport, JsonHoldsEveryCountAndWhetherTheRunWasInterrupted) {
   EXPECT_EQ(report_json(eventful_report()),
             R"({"new":12,"changed":3,"unchanged":45,"deleted":2,"undated":1,"skipped":4,)"
-            R"("warnings":1,"interrupted":true,"seconds":2.0})");
+            R"("collisions":0,"passed_over":0,"warnings":1,"interrupted":true,"seconds":2.0})");
+}
+
+TEST(RunReport, SummaryNamesCollisionsAndPassedOverParts) {
+  IndexReport report = quiet_report();
+  report.collisions = 2;
+  report.passed_over = 7;
+  report.undated = 1;
+  EXPECT_EQ(report_summary(report),
+            "5 new, 0 changed, 0 unchanged, 0 deleted, 0 skipped, 2 id collisions, 1 undated, "
+            "7 passed over, in 0.5 s (10 articles/s)");
+  report.collisions = 1;
+  EXPECT_EQ(report_json(report),
+            R"({"new":5,"changed":0,"unchanged":0,"deleted":0,"undated":1,"skipped":0,)"
+            R"("collisions":1,"passed_over":7,"warnings":0,"interrupted":false,"seconds":0.5})");
 }
 
 TEST(RunReport, JsonOfARunThatRanToTheEnd) {
   EXPECT_EQ(report_json(quiet_report()),
             R"({"new":5,"changed":0,"unchanged":0,"deleted":0,"undated":0,"skipped":0,)"
-            R"("warnings":0,"interrupted":false,"seconds":0.5})");
+            R"("collisions":0,"passed_over":0,"warnings":0,"interrupted":false,"seconds":0.5})");
 }
 
 // Seconds are kept to the millisecond, so the stored report does not carry clock noise.
@@ -74,7 +88,7 @@ TEST(RunReport, JsonRoundsSecondsToMilliseconds) {
   report.seconds = 1.23456;
   EXPECT_EQ(report_json(report),
             R"({"new":5,"changed":0,"unchanged":0,"deleted":0,"undated":0,"skipped":0,)"
-            R"("warnings":0,"interrupted":false,"seconds":1.235})");
+            R"("collisions":0,"passed_over":0,"warnings":0,"interrupted":false,"seconds":1.235})");
 }
 
 }  // namespace
