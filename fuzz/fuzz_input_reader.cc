@@ -12,9 +12,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace newsarchive;
-  static constexpr std::array<const char*, 11> kNames = {
-      "a.txt", "a.jsonl", "a.html", "a.rss", "a.xml",   "a.warc",
-      "a.tar", "a.zip",   "a.gz",   "a",     "a.warc.gz"};
+  static constexpr std::array<const char*, 11> kNames = {"a.txt", "a.jsonl", "a.html",   "a.rss",
+                                                         "a.xml", "a.warc",  "a.tar",    "a.zip",
+                                                         "a.gz",  "a",       "a.warc.gz"};
   if (size == 0) return 0;
   const char* name = kNames[data[0] % kNames.size()];
   std::string_view content(reinterpret_cast<const char*>(data) + 1, size - 1);

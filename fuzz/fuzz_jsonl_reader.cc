@@ -16,7 +16,10 @@ namespace {
 // input's.
 bool looks_compressed(std::string_view bytes) {
   return bytes.starts_with("\x1f\x8b") || bytes.starts_with("BZh") ||
-         bytes.starts_with("\xfd" "7zXZ") || bytes.starts_with("\x28\xb5\x2f\xfd");
+         bytes.starts_with(
+             "\xfd"
+             "7zXZ") ||
+         bytes.starts_with("\x28\xb5\x2f\xfd");
 }
 
 }  // namespace

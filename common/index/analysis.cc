@@ -2,7 +2,6 @@
 #include "index/analysis.h"
 
 #include <xapian.h>
-
 #include <xxhash.h>
 
 #include "entities/article_entities.h"
@@ -217,7 +216,7 @@ class AnalysisSink : public ArticleSink {
   std::atomic<std::uint64_t>* bytes_done_ = nullptr;
   std::uint64_t bytes_before_file_ = 0;
   const std::uint64_t* bytes_in_file_ = nullptr;
-  WorkItem unchanged_;  // the run of unchanged articles not sent yet
+  WorkItem unchanged_;                         // the run of unchanged articles not sent yet
   std::vector<std::string> pending_warnings_;  // about the article being read
   FlatHashMap<std::uint64_t> first_sources_;   // id hash -> source_code of its first article
   std::vector<SourceLocation> source_files_;   // files whose articles carry their own ids

@@ -23,8 +23,8 @@ struct IndexOptions {
   // Ids are paths relative to this (--root) when given, else to the inputs' common directory
   // (archive_walker.h); every input must lie under it.
   std::optional<std::filesystem::path> root;
-  ReadOptions read;       // --layout, --date-from
-  std::string log_file;   // --log-file, named in summaries that leave details to it
+  ReadOptions read;            // --layout, --date-from
+  std::string log_file;        // --log-file, named in summaries that leave details to it
   std::string language;        // empty: the database's language, or kDefaultLanguage when new
   size_t commit_every = 1000;  // commit after this many written articles...
   double commit_seconds = 10;  // ...or this many seconds since the last commit

@@ -32,7 +32,8 @@ void RunLedger::note_undated(const std::string& where) {
 void RunLedger::log_summaries(const std::string& log_file) {
   if (report_.undated == 0) return;
   std::string examples;
-  for (const std::string& where : first_undated_) examples += (examples.empty() ? "" : ", ") + where;
+  for (const std::string& where : first_undated_)
+    examples += (examples.empty() ? "" : ", ") + where;
   if (report_.undated > first_undated_.size()) examples += ", ...";
   log_.warn("{} {} no date and {} indexed undated ({}); {}", report_.undated,
             report_.undated == 1 ? "article has" : "articles have",

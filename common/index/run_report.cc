@@ -34,8 +34,7 @@ std::string report_summary(const IndexReport& report) {
     summary += ", " + std::to_string(report.collisions) +
                (report.collisions == 1 ? " id collision" : " id collisions");
   if (report.undated > 0) summary += ", " + std::to_string(report.undated) + " undated";
-  if (report.passed_over > 0)
-    summary += ", " + std::to_string(report.passed_over) + " passed over";
+  if (report.passed_over > 0) summary += ", " + std::to_string(report.passed_over) + " passed over";
   if (report.warnings > 0)
     summary +=
         ", " + std::to_string(report.warnings) + (report.warnings == 1 ? " warning" : " warnings");

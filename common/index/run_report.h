@@ -19,17 +19,17 @@ struct IndexProgress {
 };
 
 struct IndexReport {
-  size_t added = 0;              // ids not in the database before this run ("new")
-  size_t changed = 0;            // ids that were there with other content, rewritten
-  size_t unchanged = 0;          // ids that were there with the same content hash, left alone
-  size_t deleted = 0;            // removed by --prune
-  size_t undated = 0;            // written without a date (also counted in added/changed)
-  size_t skipped = 0;            // articles (or whole files) that could not be indexed
-  size_t collisions = 0;         // articles not stored: their id was already read in this run
+  size_t added = 0;               // ids not in the database before this run ("new")
+  size_t changed = 0;             // ids that were there with other content, rewritten
+  size_t unchanged = 0;           // ids that were there with the same content hash, left alone
+  size_t deleted = 0;             // removed by --prune
+  size_t undated = 0;             // written without a date (also counted in added/changed)
+  size_t skipped = 0;             // articles (or whole files) that could not be indexed
+  size_t collisions = 0;          // articles not stored: their id was already read in this run
   std::uint64_t passed_over = 0;  // input parts that hold no article (WARC requests, ...)
-  size_t unreadable_inputs = 0;  // files or directories that could not be read at all
-  size_t warnings = 0;           // repairs and defaults reported along the way
-  int interrupted_by = 0;        // the signal that stopped the run early, 0 when it ran to the end
+  size_t unreadable_inputs = 0;   // files or directories that could not be read at all
+  size_t warnings = 0;            // repairs and defaults reported along the way
+  int interrupted_by = 0;         // the signal that stopped the run early, 0 when it ran to the end
   double seconds = 0;
 
   size_t indexed() const { return added + changed; }

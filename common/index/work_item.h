@@ -41,8 +41,8 @@ struct WorkItem {
   // kUnchanged: a run of consecutive unchanged articles.
   size_t unchanged = 0;
   std::vector<std::string> unchanged_id_terms;  // kept only for --prune
-  std::string message;  // kWarning, kSkip, kUnreadable, kCollision: "location: reason";
-                        // kPassedOver: what was passed over; kDocument: where, when undated
+  std::string message;      // kWarning, kSkip, kUnreadable, kCollision: "location: reason";
+                            // kPassedOver: what was passed over; kDocument: where, when undated
   std::uint64_t count = 0;  // kPassedOver
 };
 

@@ -46,9 +46,8 @@ bool is_plausible(const Date& date, const std::string& from, const SourceLocatio
 }
 
 // Picks the article's date by the documented order.
-void choose_date(const DraftArticle& draft, const EntryFacts& entry,
-                 const FinishOptions& options, const SourceLocation& where, ArticleSink& sink,
-                 Article& article) {
+void choose_date(const DraftArticle& draft, const EntryFacts& entry, const FinishOptions& options,
+                 const SourceLocation& where, ArticleSink& sink, Article& article) {
   auto offer = [&](const std::optional<Date>& date, const std::string& from) {
     if (article.date || !date || !is_plausible(*date, from, where, sink)) return;
     article.date = date;
@@ -73,7 +72,10 @@ std::optional<Date> date_of_time(std::int64_t seconds) {
 void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOptions& options,
                     const SourceLocation& where, ArticleSink& sink) {
   Article article;
-  article.id = draft.id.empty() ? entry.id : std::move(draft.id);
+  if (draft.id.empty())
+    article.id = entry.id;
+  else
+    article.id = std::move(draft.id);
   bool repaired = false;
   for (std::string* field : {&draft.title, &draft.body, &draft.author, &draft.source, &draft.url,
                              &draft.place, &article.id})

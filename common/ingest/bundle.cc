@@ -30,7 +30,7 @@ namespace {
 
 // The size of each block handed to libarchive or zlib; with libarchive's own buffers this is
 // all the memory reading a bundle or a compressed file takes, whatever its size.
-constexpr size_t kBlockSize = 64 * 1024;
+constexpr size_t kBlockSize = size_t{64} << 10;
 
 // ---- Names ---------------------------------------------------------------------------------
 

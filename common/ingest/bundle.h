@@ -25,7 +25,7 @@ bool is_compressed_name(std::string_view name);
 std::string compressed_inner_name(std::string_view name);
 
 struct BundleMember {
-  std::string path;                  // the member's path inside the bundle, '/'-separated
+  std::string path;                   // the member's path inside the bundle, '/'-separated
   std::optional<std::int64_t> mtime;  // seconds since the epoch, when the bundle records it
   std::optional<std::uint64_t> size;  // uncompressed size, when the bundle records it
 };

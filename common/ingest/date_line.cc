@@ -35,11 +35,10 @@ std::string lower_letters(std::string_view word) {
 // Words that go with a date without being part of it: labels, weekdays, times, zones.
 bool accompanies_date(std::string_view word) {
   static constexpr std::array<std::string_view, 30> kWords = {
-      "date",     "dated",    "published", "posted", "updated",  "on",      "at",
-      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
-      "mon",      "tue",      "tues",      "wed",    "thu",      "thurs",   "fri",
-      "sat",      "sun",      "gmt",       "utc",    "bst",      "est",     "edt",
-      "am",       "pm"};
+      "date",    "dated",     "published", "posted", "updated",  "on",     "at",  "monday",
+      "tuesday", "wednesday", "thursday",  "friday", "saturday", "sunday", "mon", "tue",
+      "tues",    "wed",       "thu",       "thurs",  "fri",      "sat",    "sun", "gmt",
+      "utc",     "bst",       "est",       "edt",    "am",       "pm"};
   bool has_digit = std::any_of(word.begin(), word.end(),
                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (has_digit && word.find(':') != std::string_view::npos) return true;  // 10:32, 10:32am
@@ -87,7 +86,8 @@ std::optional<DateLine> read_date_line(std::string_view line) {
   if (words.empty() || words.size() > kMaxDateLineWords) return std::nullopt;
   std::optional<DateSpan> date = find_date(line, words);
   // "Date: none given": labelled as the date line, but the date in it is broken or missing.
-  if (!date) return starts_with_label(words[0]) ? std::optional<DateLine>(DateLine{}) : std::nullopt;
+  if (!date)
+    return starts_with_label(words[0]) ? std::optional<DateLine>(DateLine{}) : std::nullopt;
   size_t date_words = date->count;
   size_t other_words = 0;
   for (size_t i = 0; i < words.size(); ++i) {

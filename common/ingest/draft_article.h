@@ -13,12 +13,12 @@ struct DraftArticle {
   // The article's own id (a JSON "id", a feed item's guid or link, a WARC record's target URI);
   // empty: the finishing step uses the id of the file or member it came from.
   std::string id;
-  std::string title;   // empty: the finishing step derives one from the body
-  std::string body;    // paragraphs separated by "\n\n"; may still hold invalid UTF-8
+  std::string title;  // empty: the finishing step derives one from the body
+  std::string body;   // paragraphs separated by "\n\n"; may still hold invalid UTF-8
   std::string author;
   std::string source;  // publisher, site or feed name
   std::string url;
-  std::string place;   // from a dateline such as "LONDON (Reuters) -"
+  std::string place;  // from a dateline such as "LONDON (Reuters) -"
 
   // The date the article itself states (metadata or text) and where it was found ("dateline",
   // "header", "json", "json-ld", "meta", "time", "pubDate", ...); nullopt when it states none.

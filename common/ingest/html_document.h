@@ -8,8 +8,8 @@
 
 // libxml2's node and document types, named without its headers so that users of this header
 // (tests, programs) need not see them.
-struct _xmlDoc;
-struct _xmlNode;
+struct _xmlDoc;   // NOLINT(bugprone-reserved-identifier): libxml2's own struct tag
+struct _xmlNode;  // NOLINT(bugprone-reserved-identifier): libxml2's own struct tag
 
 namespace newsarchive {
 

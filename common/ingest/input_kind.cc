@@ -60,7 +60,8 @@ InputKind sniff_kind(std::string_view head) {
   if (!start.starts_with("<")) return InputKind::kText;
   for (std::string_view feed : {"<rss", "<feed", "<rdf:rdf"})
     if (start.find(feed) != std::string::npos) return InputKind::kFeed;
-  if (start.starts_with("<?xml") && start.find("<html") == std::string::npos) return InputKind::kXml;
+  if (start.starts_with("<?xml") && start.find("<html") == std::string::npos)
+    return InputKind::kXml;
   return InputKind::kWebPage;
 }
 

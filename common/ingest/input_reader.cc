@@ -134,8 +134,8 @@ class InputReader {
         read_warc(stream, kMaxWholeInputBytes, [&](DraftArticle draft, std::uint64_t record) {
           SourceLocation at{entry.display, static_cast<long>(record), "record"};
           // A page's own path is its URL, which the web-page reader already read for a date.
-          finish_article(std::move(draft), EntryFacts{entry.id, "", entry.mtime},
-                         options_.finish, at, sink_);
+          finish_article(std::move(draft), EntryFacts{entry.id, "", entry.mtime}, options_.finish,
+                         at, sink_);
           publish_progress(stream);
         });
     for (const auto& [reason, count] : summary.skipped)
@@ -165,13 +165,13 @@ class InputReader {
     std::string error = parse_feed(document, [&](DraftArticle draft) {
       ++item;
       if (draft.id.empty()) draft.id = entry.id + "#" + std::to_string(item);
-      finish_article(std::move(draft), EntryFacts{entry.id, entry.id, entry.mtime},
-                     options_.finish, SourceLocation{entry.display, item, "item"}, sink_);
+      finish_article(std::move(draft), EntryFacts{entry.id, entry.id, entry.mtime}, options_.finish,
+                     SourceLocation{entry.display, item, "item"}, sink_);
     });
     if (!error.empty()) {
-      sink_.skip(where(entry), item == 0 ? "not a feed: " + error
-                                         : "feed damaged after item " + std::to_string(item) +
-                                               ": " + error);
+      sink_.skip(where(entry),
+                 item == 0 ? "not a feed: " + error
+                           : "feed damaged after item " + std::to_string(item) + ": " + error);
     }
   }
 

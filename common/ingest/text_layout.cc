@@ -41,8 +41,7 @@ HeaderField field_of(std::string_view key) {
     return HeaderField::kDate;
   if (name == "by" || name == "author" || name == "authors" || name == "byline")
     return HeaderField::kAuthor;
-  if (name == "source" || name == "publisher" || name == "publication")
-    return HeaderField::kSource;
+  if (name == "source" || name == "publisher" || name == "publication") return HeaderField::kSource;
   if (name == "url" || name == "link") return HeaderField::kUrl;
   return HeaderField::kOther;
 }
@@ -402,7 +401,8 @@ DraftArticle read_text_layout(std::string_view text, TextLayout layout,
     warnings.push_back(cut_warning("body", body.full_bytes(), kMaxBodyBytes));
   draft.body = body.take();
 
-  std::string_view first_paragraph = std::string_view(draft.body).substr(0, draft.body.find("\n\n"));
+  std::string_view first_paragraph =
+      std::string_view(draft.body).substr(0, draft.body.find("\n\n"));
   if (auto dateline = read_dateline(first_paragraph)) {
     draft.place = dateline->place;
     if (draft.source.empty()) draft.source = dateline->source;

@@ -32,8 +32,8 @@ std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program);
 
 // The same, also appending every line to `log_file` (when not empty) as "YYYY-MM-DD HH:MM:SS
 // <program>: ...", debug lines included (per-article details the terminal gets summarised).
-// `stderr_level` filters stderr alone, so a quiet run can still log everything to the file. Throws UserError when the file cannot be
-// opened.
+// `stderr_level` filters stderr alone, so a quiet run can still log everything to the file. Throws
+// UserError when the file cannot be opened.
 std::shared_ptr<spdlog::logger> make_stderr_logger(
     const std::string& program, const std::string& log_file,
     spdlog::level::level_enum stderr_level = spdlog::level::info);

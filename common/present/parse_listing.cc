@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/archive_walker.h"
-#include "ingest/input_reader.h"
 #include "ingest/input_kind.h"
+#include "ingest/input_reader.h"
 #include "text/errors.h"
 
 namespace newsarchive {
@@ -68,7 +68,8 @@ size_t list_parsed_articles(const ParseOptions& options, std::ostream& out, spdl
   ListingSink sink(out, log);
   WalkCallbacks callbacks;
   callbacks.visit = [&](const InputFile& file) {
-    if (!read_input(file, options.read, sink)) log.debug("{}: not read to its end", file.display_path);
+    if (!read_input(file, options.read, sink))
+      log.debug("{}: not read to its end", file.display_path);
   };
   callbacks.on_error = [&](const std::string& path, const std::string& reason) {
     sink.skip(SourceLocation{path}, "cannot read directory: " + reason);

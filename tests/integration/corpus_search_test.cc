@@ -645,8 +645,7 @@ TEST_F(CorpusDateEdges, UndatedArticleIsIndexedAndSummarised) {
   EXPECT_EQ(outcome_.report.undated, 1u);
   EXPECT_EQ(outcome_.report.skipped, 0u);
   EXPECT_EQ(outcome_.report.warnings, 0u);
-  EXPECT_NE(outcome_.log.find("1 article has no date and was indexed undated ("),
-            std::string::npos)
+  EXPECT_NE(outcome_.log.find("1 article has no date and was indexed undated ("), std::string::npos)
       << outcome_.log;
   EXPECT_NE(outcome_.log.find("undated-notice.txt); --log-file FILE keeps the full list"),
             std::string::npos)

@@ -136,10 +136,11 @@ TEST_P(Incremental, CheckpointAndLastRunAreCommittedInMetadata) {
   nlohmann::json last_run =
       nlohmann::json::parse(db.get_metadata(std::string(schema::kLastRunKey)));
   last_run.erase("seconds");
-  EXPECT_EQ(last_run.dump(),
-            R"({"changed":0,"collisions":0,"deleted":0,"interrupted":false,"new":3,"passed_over":0,)"
-            R"("skipped":0,"unchanged":0,)"
-            R"("undated":0,"warnings":0})");
+  EXPECT_EQ(
+      last_run.dump(),
+      R"({"changed":0,"collisions":0,"deleted":0,"interrupted":false,"new":3,"passed_over":0,)"
+      R"("skipped":0,"unchanged":0,)"
+      R"("undated":0,"warnings":0})");
 }
 
 TEST_P(Incremental, SecondWriterIsRefusedWithDatabaseBusyError) {

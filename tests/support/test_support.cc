@@ -1,6 +1,8 @@
 // Test helpers: temp directories, file writing, the recording sink, unprivileged reads.
 #include "test_support.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
@@ -150,6 +152,72 @@ void RecordingSink::warn(const SourceLocation& where, const std::string& message
 
 void RecordingSink::skip(const SourceLocation& where, const std::string& reason) {
   events.push_back({"skip", where.describe(), reason});
+}
+
+void RecordingSink::pass_over(const SourceLocation& where, const std::string& what,
+                              std::uint64_t count) {
+  events.push_back({"pass", where.describe(), what + " x" + std::to_string(count)});
+}
+
+namespace {
+
+la_ssize_t append_to_string(archive*, void* out, const void* buffer, size_t size) {
+  static_cast<std::string*>(out)->append(static_cast<const char*>(buffer), size);
+  return static_cast<la_ssize_t>(size);
+}
+
+struct ArchiveWriter {
+  archive* handle = archive_write_new();
+  ~ArchiveWriter() { archive_write_free(handle); }
+};
+
+void add_write_filter(archive* handle, const std::string& filter) {
+  if (filter == "gzip") archive_write_add_filter_gzip(handle);
+  if (filter == "bzip2") archive_write_add_filter_bzip2(handle);
+  if (filter == "xz") archive_write_add_filter_xz(handle);
+  if (filter == "zstd") archive_write_add_filter_zstd(handle);
+}
+
+// Writes `members` through `handle`, already set to a format and filter, into a string.
+std::string write_members(archive* handle,
+                          const std::vector<std::pair<std::string, std::string>>& members) {
+  std::string out;
+  archive_write_set_bytes_in_last_block(handle, 1);
+  if (archive_write_open(handle, &out, nullptr, append_to_string, nullptr) != ARCHIVE_OK)
+    throw std::runtime_error(archive_error_string(handle));
+  for (const auto& [path, content] : members) {
+    archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, path.c_str());
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_perm(entry, 0644);
+    archive_entry_set_size(entry, static_cast<la_int64_t>(content.size()));
+    archive_entry_set_mtime(entry, 1578304800, 0);  // 2020-01-06 10:00 UTC
+    archive_write_header(handle, entry);
+    archive_write_data(handle, content.data(), content.size());
+    archive_entry_free(entry);
+  }
+  archive_write_close(handle);
+  return out;
+}
+
+}  // namespace
+
+std::string make_bundle(const std::string& format, const std::string& filter,
+                        const std::vector<std::pair<std::string, std::string>>& members) {
+  ArchiveWriter writer;
+  if (format == "zip")
+    archive_write_set_format_zip(writer.handle);
+  else
+    archive_write_set_format_pax_restricted(writer.handle);
+  add_write_filter(writer.handle, filter);
+  return write_members(writer.handle, members);
+}
+
+std::string compress_bytes(const std::string& filter, const std::string& content) {
+  ArchiveWriter writer;
+  archive_write_set_format_raw(writer.handle);
+  add_write_filter(writer.handle, filter);
+  return write_members(writer.handle, {{"data", content}});
 }
 
 }  // namespace newsarchive::testing

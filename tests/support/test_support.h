@@ -6,6 +6,8 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <cstdint>
 #include <vector>
 
 #include "ingest/article.h"
@@ -25,6 +27,14 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// A bundle built in memory with libarchive, so no binary fixture is committed: `format` is
+// "tar" (pax) or "zip", `filter` "", "gzip", "bzip2", "xz" or "zstd"; members are (path,
+// content) pairs of regular files.
+std::string make_bundle(const std::string& format, const std::string& filter,
+                        const std::vector<std::pair<std::string, std::string>>& members);
+// `content` compressed alone with `filter` ("gzip", "bzip2", "xz", "zstd").
+std::string compress_bytes(const std::string& filter, const std::string& content);
 
 // Writes `content` to `path` (creating parent directories) byte for byte.
 void write_file(const std::filesystem::path& path, const std::string& content);
@@ -62,6 +72,9 @@ class RecordingSink : public ArticleSink {
   void accept(Article article, const SourceLocation& where) override;
   void warn(const SourceLocation& where, const std::string& message) override;
   void skip(const SourceLocation& where, const std::string& reason) override;
+  // Recorded as kind "pass", message "<what> x<count>".
+  void pass_over(const SourceLocation& where, const std::string& what,
+                 std::uint64_t count) override;
 
   std::vector<Article> articles;
   std::vector<Event> events;

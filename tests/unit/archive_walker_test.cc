@@ -29,8 +29,7 @@ struct Walk {
   }
 };
 
-Walk walk(const std::vector<fs::path>& roots,
-          const std::optional<fs::path>& root = std::nullopt) {
+Walk walk(const std::vector<fs::path>& roots, const std::optional<fs::path>& root = std::nullopt) {
   Walk result;
   WalkCallbacks callbacks;
   callbacks.visit = [&](const InputFile& file) { result.files.push_back(file); };
@@ -184,8 +183,8 @@ TEST(WalkArchive, SaysWhatADirectoryWithNothingToReadHeld) {
   fs::create_directory(dir.path() / "empty");
   Walk empty = walk({dir.path() / "empty"});
   EXPECT_EQ(empty.files.size(), 0u);
-  EXPECT_EQ(empty.errors,
-            std::vector<std::string>{(dir.path() / "empty").string() + ": nothing to read; holds nothing"});
+  EXPECT_EQ(empty.errors, std::vector<std::string>{(dir.path() / "empty").string() +
+                                                   ": nothing to read; holds nothing"});
 
   write_file(dir.path() / "docs" / "a.pdf", "");
   write_file(dir.path() / "docs" / "b.PDF", "");
@@ -202,8 +201,7 @@ TEST(WalkArchive, EqualNamesUnderDifferentRootsGetDifferentIds) {
   write_file(dir.path() / "politics" / "001.txt", "");
   write_file(dir.path() / "sport" / "001.txt", "");
   Walk result = walk({dir.path() / "politics", dir.path() / "sport/"});
-  EXPECT_EQ(result.relative_ids(),
-            (std::vector<std::string>{"politics/001.txt", "sport/001.txt"}));
+  EXPECT_EQ(result.relative_ids(), (std::vector<std::string>{"politics/001.txt", "sport/001.txt"}));
   // The same command gives the same ids from another working directory, and --root pins them.
   Walk rooted = walk({dir.path() / "politics"}, dir.path());
   EXPECT_EQ(rooted.relative_ids(), (std::vector<std::string>{"politics/001.txt"}));
@@ -213,9 +211,9 @@ TEST(WalkArchive, EqualNamesUnderDifferentRootsGetDifferentIds) {
 
 TEST(WalkArchive, ReadsUpperCaseExtensionsAndEveryKind) {
   TempDir dir;
-  for (const char* name : {"A.TXT", "b.Html", "c.htm", "d.xhtml", "e.rss", "f.atom", "g.xml",
-                           "h.warc.gz", "i.tar.gz", "j.ZIP", "k.tgz", "l.ndjson", "m.txt.xz",
-                           "n.csv", "o.json"})
+  for (const char* name :
+       {"A.TXT", "b.Html", "c.htm", "d.xhtml", "e.rss", "f.atom", "g.xml", "h.warc.gz", "i.tar.gz",
+        "j.ZIP", "k.tgz", "l.ndjson", "m.txt.xz", "n.csv", "o.json"})
     write_file(dir.path() / "in" / name, "");
   Walk result = walk({dir.path() / "in"});
   EXPECT_EQ(result.relative_ids(),

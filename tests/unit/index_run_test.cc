@@ -141,17 +141,17 @@ TEST_F(IndexRunTest, PruneAfterAFileIsDeletedCountsOneDeleted) {
 // Undated articles are not warned about one by one: the run ends with one summary line.
 TEST_F(IndexRunTest, UndatedArticlesAreCountedAndSummarisedOnce) {
   for (const char* name : {"d.txt", "e.txt", "f.txt", "g.txt"})
-    testing::write_file(archive() / name, std::string("The lighthouse keeper of ") + name +
-                                              " retires.\n");
+    testing::write_file(archive() / name,
+                        std::string("The lighthouse keeper of ") + name + " retires.\n");
   std::string log;
   EXPECT_EQ(counts(run(options(), &log)),
             "new 7, changed 0, unchanged 0, deleted 0, undated 4, skipped 0, unreadable 0, "
             "warnings 0, interrupted 0");
   const std::string base = archive().string() + "/";
-  EXPECT_NE(log.find("warning: 4 articles have no date and were indexed undated (" + base +
-                     "d.txt, " + base + "e.txt, " + base +
-                     "f.txt, ...); --log-file FILE keeps the full list\n"),
-            std::string::npos)
+  EXPECT_NE(
+      log.find("warning: 4 articles have no date and were indexed undated (" + base + "d.txt, " +
+               base + "e.txt, " + base + "f.txt, ...); --log-file FILE keeps the full list\n"),
+      std::string::npos)
       << log;
   EXPECT_EQ(log.find("no date; indexed undated"), std::string::npos) << log;  // debug only
 

@@ -148,9 +148,9 @@ TEST(ParseJsonlArticle, WarnsQuotingAnInvalidDate) {
     SCOPED_TRACE(date);
     RecordingSink sink =
         parse_line(R"({"id": "a", "date": ")" + date + R"(", "title": "T", "body": "Text."})");
-    EXPECT_EQ(events_of(sink), (std::vector<Event>{{"warn", "feed.jsonl:7",
-                                                    "invalid date '" + date + "'"},
-                                                   {"accept", "feed.jsonl:7", "a"}}));
+    EXPECT_EQ(events_of(sink),
+              (std::vector<Event>{{"warn", "feed.jsonl:7", "invalid date '" + date + "'"},
+                                  {"accept", "feed.jsonl:7", "a"}}));
     ASSERT_EQ(sink.articles.size(), 1u);
     EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   }
@@ -348,12 +348,10 @@ TEST(ReadJsonlFile, ReportsAGzipFileCutShortAfterItsLastLine) {
   gzip.resize(gzip.size() - 8);  // drop the CRC and length trailer: every line still inflates
   std::string path;
   RecordingSink sink = read_gzip_bytes(gzip, path);
-  EXPECT_EQ(
-      events_of(sink),
-      (std::vector<Event>{{"accept", "two.jsonl.gz:1", "gz-1"},
-                          {"accept", "two.jsonl.gz:2", "gz-2"},
-                          {"skip", "two.jsonl.gz:3",
-                           "gzip: truncated input"}}));
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"accept", "two.jsonl.gz:1", "gz-1"},
+                                {"accept", "two.jsonl.gz:2", "gz-2"},
+                                {"skip", "two.jsonl.gz:3", "gzip: truncated input"}}));
 }
 
 TEST(ReadJsonlFile, ReportsAGzipFileCutShortInsideALine) {
@@ -361,10 +359,8 @@ TEST(ReadJsonlFile, ReportsAGzipFileCutShortInsideALine) {
   gzip.resize(60);  // inflates to part of the first line only
   std::string path;
   RecordingSink sink = read_gzip_bytes(gzip, path);
-  EXPECT_EQ(
-      events_of(sink),
-      (std::vector<Event>{{"skip", "two.jsonl.gz:1",
-                           "gzip: truncated input"}}));
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{{"skip", "two.jsonl.gz:1", "gzip: truncated input"}}));
 }
 
 TEST(ReadJsonlFile, ReportsCorruptGzipData) {
@@ -373,8 +369,9 @@ TEST(ReadJsonlFile, ReportsCorruptGzipData) {
   gzip[31] = static_cast<char>(gzip[31] ^ 0xFF);
   std::string path;
   RecordingSink sink = read_gzip_bytes(gzip, path);
-  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"skip", "two.jsonl.gz:1",
-                                                  "gzip: invalid distance too far back"}}));
+  EXPECT_EQ(
+      events_of(sink),
+      (std::vector<Event>{{"skip", "two.jsonl.gz:1", "gzip: invalid distance too far back"}}));
 }
 
 TEST(ReadJsonlFile, ReportsAFileThatCannotBeOpened) {
@@ -413,11 +410,10 @@ TEST(ParseJsonlArticle, WarnsAboutImpossibleAndFarFutureDates) {
 TEST(ParseJsonlArticle, QuotesOnlyTheStartOfALongInvalidDate) {
   RecordingSink sink = parse_line(R"({"id": "a", "date": ")" + std::string(300, '9') +
                                   R"(", "title": "T", "body": "Text."})");
-  EXPECT_EQ(
-      events_of(sink),
-      (std::vector<Event>{{"warn", "feed.jsonl:7",
-                           "invalid date '" + std::string(100, '9') + "...'"},
-                          {"accept", "feed.jsonl:7", "a"}}));
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{
+                {"warn", "feed.jsonl:7", "invalid date '" + std::string(100, '9') + "...'"},
+                {"accept", "feed.jsonl:7", "a"}}));
 }
 
 std::string repeated(std::string_view piece, size_t times) {

@@ -191,9 +191,8 @@ TEST(TextArticle, RemovesControlCharactersFromTheText) {
 TEST(TextArticle, IndexesUndatedWhenTheDatelineHoldsNoDate) {
   RecordingSink sink = parse("date garbage\n\nTroops stay in Iraq.\n");
   EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{
-                {"warn", kLocation, "no valid date in dateline 'date garbage'"},
-                {"accept", kLocation, kId}}));
+            (std::vector<Event>{{"warn", kLocation, "no valid date in dateline 'date garbage'"},
+                                {"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.");
@@ -202,8 +201,7 @@ TEST(TextArticle, IndexesUndatedWhenTheDatelineHoldsNoDate) {
 
 TEST(TextArticle, KeepsTheFirstLineAsBodyWhenThereIsNoDateline) {
   RecordingSink sink = parse("Troops stay in Iraq.\n\nSecond paragraph.\n");
-  EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"accept", kLocation, kId}}));
+  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.\n\nSecond paragraph.");
@@ -214,8 +212,7 @@ TEST(TextArticle, TreatsALongFirstLineWithADateAsBody) {
   // Nine words: more than kMaxDateLineWords, so it is text even though it holds a date.
   const std::string first = "On 2020-01-06 the Pentagon said troops would stay put.";
   RecordingSink sink = parse(first + "\n");
-  EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"accept", kLocation, kId}}));
+  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, first);
@@ -304,10 +301,10 @@ TEST(TextArticle, TakesALineWrittenAsAnImpossibleDateAsADateline) {
        {"2024-02-30", "0000-00-00", "date 0000-01-01", "date 9999-12-31", "February 30, 2024"}) {
     SCOPED_TRACE(dateline);
     RecordingSink sink = parse(dateline + "\n\nTroops stay in Iraq.\n");
-    EXPECT_EQ(events_of(sink),
-              (std::vector<Event>{{"warn", kLocation,
-                                   "no valid date in dateline '" + dateline + "'"},
-                                  {"accept", kLocation, kId}}));
+    EXPECT_EQ(
+        events_of(sink),
+        (std::vector<Event>{{"warn", kLocation, "no valid date in dateline '" + dateline + "'"},
+                            {"accept", kLocation, kId}}));
     ASSERT_EQ(sink.articles.size(), 1u);
     EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
     EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.");
@@ -317,11 +314,11 @@ TEST(TextArticle, TakesALineWrittenAsAnImpossibleDateAsADateline) {
 TEST(TextArticle, QuotesOnlyTheStartOfALongBrokenDateline) {
   const std::string dateline = "date " + std::string(200, 'x');
   RecordingSink sink = parse(dateline + "\n\nTroops stay in Iraq.\n");
-  EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"warn", kLocation,
-                                 "no valid date in dateline 'date " + std::string(95, 'x') +
-                                     "...'"},
-                                {"accept", kLocation, kId}}));
+  EXPECT_EQ(
+      events_of(sink),
+      (std::vector<Event>{
+          {"warn", kLocation, "no valid date in dateline 'date " + std::string(95, 'x') + "...'"},
+          {"accept", kLocation, kId}}));
 }
 
 // The day after `date` (dates from latest_plausible_date are always followed by a valid one).
@@ -333,11 +330,11 @@ Date day_after(const Date& date) {
 
 TEST(TextArticle, PassesOverADateMoreThanAYearAhead) {
   RecordingSink sink = parse("date 2999-12-31\n\nTroops stay in Iraq.\n");
-  EXPECT_EQ(
-      events_of(sink),
-      (std::vector<Event>{
-          {"warn", kLocation, "date 2999-12-31 (dateline) is more than a year in the future; not used"},
-          {"accept", kLocation, kId}}));
+  EXPECT_EQ(events_of(sink),
+            (std::vector<Event>{
+                {"warn", kLocation,
+                 "date 2999-12-31 (dateline) is more than a year in the future; not used"},
+                {"accept", kLocation, kId}}));
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(iso_of(sink.articles[0].date), "undated");
   EXPECT_EQ(sink.articles[0].body, "Troops stay in Iraq.");
@@ -349,11 +346,11 @@ TEST(TextArticle, PassesOverADateMoreThanAYearAhead) {
   EXPECT_EQ(iso_of(on_limit.articles.at(0).date), latest.iso());
   std::string after = day_after(latest).iso();
   RecordingSink past_limit = parse("date " + after + "\n\nTroops stay in Iraq.\n");
-  EXPECT_EQ(
-      events_of(past_limit),
-      (std::vector<Event>{{"warn", kLocation,
-                           "date " + after + " (dateline) is more than a year in the future; not used"},
-                          {"accept", kLocation, kId}}));
+  EXPECT_EQ(events_of(past_limit),
+            (std::vector<Event>{
+                {"warn", kLocation,
+                 "date " + after + " (dateline) is more than a year in the future; not used"},
+                {"accept", kLocation, kId}}));
 }
 
 std::string repeated(std::string_view piece, size_t times) {

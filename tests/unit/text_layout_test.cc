@@ -26,8 +26,9 @@ std::string iso_of(const std::optional<Date>& date) {
 }
 
 TEST(TextLayout, ReadsTheHeadlineFirstLayout) {
-  Read r = read("Blair names 5 May 2005 as election day\n\nTony Blair has confirmed the date.\n\n"
-                "The campaign starts now.\n");
+  Read r = read(
+      "Blair names 5 May 2005 as election day\n\nTony Blair has confirmed the date.\n\n"
+      "The campaign starts now.\n");
   EXPECT_EQ(r.draft.layout, "headline");
   EXPECT_EQ(r.draft.title, "Blair names 5 May 2005 as election day");
   EXPECT_EQ(iso_of(r.draft.date), "undated");  // a headline that mentions a date is no dateline
@@ -45,8 +46,9 @@ TEST(TextLayout, TakesADateLineAfterTheHeadline) {
 }
 
 TEST(TextLayout, ReadsTheDatelineLayoutOfTheSeedCorpus) {
-  Read r = read(" date 2020-01-06 advertisement\n\nThe United States has no plans.\n\n"
-                "Originally published as Pentagon chief denies leaving Iraq\n");
+  Read r = read(
+      " date 2020-01-06 advertisement\n\nThe United States has no plans.\n\n"
+      "Originally published as Pentagon chief denies leaving Iraq\n");
   EXPECT_EQ(r.draft.layout, "dateline");
   EXPECT_EQ(iso_of(r.draft.date), "2020-01-06");
   EXPECT_EQ(r.draft.title, "Pentagon chief denies leaving Iraq");
@@ -54,9 +56,10 @@ TEST(TextLayout, ReadsTheDatelineLayoutOfTheSeedCorpus) {
 }
 
 TEST(TextLayout, ReadsAHeaderBlock) {
-  Read r = read("Title: Court clears terminal\nDate: 18 January 2018\nBy: Jane Doe\n"
-                "Source: Halden Herald\nURL: https://herald.example/2018/court\nSection: Local\n"
-                "\nThe court ruled on Thursday.\n");
+  Read r = read(
+      "Title: Court clears terminal\nDate: 18 January 2018\nBy: Jane Doe\n"
+      "Source: Halden Herald\nURL: https://herald.example/2018/court\nSection: Local\n"
+      "\nThe court ruled on Thursday.\n");
   EXPECT_EQ(r.draft.layout, "headers");
   EXPECT_EQ(r.draft.title, "Court clears terminal");
   EXPECT_EQ(iso_of(r.draft.date), "2018-01-18");
@@ -68,8 +71,9 @@ TEST(TextLayout, ReadsAHeaderBlock) {
 }
 
 TEST(TextLayout, ReadsYamlFrontMatter) {
-  Read r = read("---\ntitle: \"Storm Ilse floods coast\"\ndate: 2019-03-03T08:00:00Z\n"
-                "author: 'Ann Lee'\ntags: [weather]\n---\n\nWater rose overnight.\n");
+  Read r = read(
+      "---\ntitle: \"Storm Ilse floods coast\"\ndate: 2019-03-03T08:00:00Z\n"
+      "author: 'Ann Lee'\ntags: [weather]\n---\n\nWater rose overnight.\n");
   EXPECT_EQ(r.draft.layout, "headers");
   EXPECT_EQ(r.draft.title, "Storm Ilse floods coast");
   EXPECT_EQ(iso_of(r.draft.date), "2019-03-03");
@@ -78,14 +82,14 @@ TEST(TextLayout, ReadsYamlFrontMatter) {
 }
 
 TEST(TextLayout, TakesABylineAsTheAuthorAndADatelineAsThePlace) {
-  Read r = read("Bank holds rates\n\nBy Jane Doe, Economics Editor\n\nLONDON (Reuters) - The Bank "
-                "of England held rates. It said more later.\n");
+  Read r = read(
+      "Bank holds rates\n\nBy Jane Doe, Economics Editor\n\nLONDON (Reuters) - The Bank "
+      "of England held rates. It said more later.\n");
   EXPECT_EQ(r.draft.title, "Bank holds rates");
   EXPECT_EQ(r.draft.author, "Jane Doe");
   EXPECT_EQ(r.draft.place, "London");
   EXPECT_EQ(r.draft.source, "Reuters");
-  EXPECT_EQ(r.draft.body,
-            "LONDON (Reuters) - The Bank of England held rates. It said more later.");
+  EXPECT_EQ(r.draft.body, "LONDON (Reuters) - The Bank of England held rates. It said more later.");
 }
 
 TEST(TextLayout, LeavesADatelineOutOfADerivedHeadline) {
