@@ -4,17 +4,20 @@
 # alternating A, B, A, B... for PAIRS pairs (each into a fresh database), times a no-change
 # rerun of each, then runs each build's bench/query_latency on the database that build made.
 # Prints every run and the medians. Prints figures; not a test.
-# Usage: bench/compare_builds.sh BUILD_A BUILD_B [N_ARTICLES] [PAIRS]   (defaults 40000, 3)
+# Usage: bench/compare_builds.sh BUILD_A BUILD_B [N_ARTICLES] [PAIRS] [jsonl|text]
+#   (defaults 40000, 3, jsonl). text writes the articles as one dateline-first .txt file each
+#   (date, blank line, body, "Originally published as <title>") and indexes that directory.
 # Inputs are kept in $NEWSARCHIVE_BENCH_DIR (default /tmp/newsarchive-bench-compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if (($# < 2)); then
-  echo "usage: bench/compare_builds.sh BUILD_A BUILD_B [N_ARTICLES] [PAIRS]" >&2
+  echo "usage: bench/compare_builds.sh BUILD_A BUILD_B [N_ARTICLES] [PAIRS] [jsonl|text]" >&2
   exit 2
 fi
 builds=("$1" "$2")
 n=${3:-40000}
 pairs=${4:-3}
+format=${5:-jsonl}
 shared=../shared
 work=${NEWSARCHIVE_BENCH_DIR:-/tmp/newsarchive-bench-compare}
 runs=${NEWSARCHIVE_BENCH_RUNS:-50}
@@ -39,9 +42,28 @@ if [[ ! -s $work/scaled.jsonl ]] || (($(wc -l <"$work/scaled.jsonl") != n)); the
   python3 "$shared/tools/scale_corpus.py" "$work/reuters.jsonl" --target "$n" >"$work/scaled.jsonl"
 fi
 
+input=$work/scaled.jsonl
+if [[ $format == text ]]; then
+  input=$work/text-$n
+  if [[ ! -d $input ]] || (($(find "$input" -name '*.txt' | wc -l) != n)); then
+    rm -rf "$input"
+    python3 - "$work/scaled.jsonl" "$input" <<'PY'
+import json, os, sys
+source, out = sys.argv[1], sys.argv[2]
+for number, line in enumerate(open(source, encoding="utf-8")):
+    article = json.loads(line)
+    folder = os.path.join(out, f"{number // 1000:04d}")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"{number:07d}.txt"), "w", encoding="utf-8") as f:
+        f.write(f"date {article.get('date') or ''}\n\n{article.get('body', '')}\n\n"
+                f"Originally published as {article.get('title', '')}\n")
+PY
+  fi
+fi
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "compare_builds: $n articles, $pairs alternating pairs, $(nproc) cores"
+echo "compare_builds: $n articles ($format), $pairs alternating pairs, $(nproc) cores"
 echo "A = ${builds[0]}"
 echo "B = ${builds[1]}"
 for ((pair = 1; pair <= pairs; pair++)); do
@@ -49,7 +71,7 @@ for ((pair = 1; pair <= pairs; pair++)); do
     db=$work/db-$k
     rm -rf "$db"
     /usr/bin/time -f '%e %M' -o "$work/time" "${builds[k]}/indexer/newsindex" index --quiet \
-      --db "$db" "$work/scaled.jsonl" || (($? == 1))
+      --db "$db" "$input" || (($? == 1))
     read -r seconds peak_kb <"$work/time"
     echo "$seconds" >>"$work/index-$k.$$"
     echo "$((peak_kb / 1024))" >>"$work/rss-$k.$$"
@@ -59,7 +81,7 @@ for ((pair = 1; pair <= pairs; pair++)); do
 done
 for k in 0 1; do
   /usr/bin/time -f '%e' -o "$work/time" "${builds[k]}/indexer/newsindex" index --quiet \
-    --db "$work/db-$k" "$work/scaled.jsonl" || (($? == 1))
+    --db "$work/db-$k" "$input" || (($? == 1))
   echo "$(cat "$work/time")" >"$work/rerun-$k.$$"
 done
 echo
