@@ -90,10 +90,16 @@ std::string id_of(const fs::path& file, const fs::path& base) {
   return normalised(file).lexically_relative(base).generic_string();
 }
 
-// The id of `file` found under the directory `root`, whose own id (relative to the base) is
-// `root_id`: computed lexically, without asking the system for the working directory per file.
-std::string id_under(const fs::path& file, const fs::path& root, const fs::path& root_id) {
-  return (root_id / file.lexically_relative(root)).lexically_normal().generic_string();
+// The id of `file` found under the directory `root`, whose own id (relative to the base, with a
+// trailing '/', or "" for the base itself) is `root_prefix`: computed lexically, without asking
+// the system for the working directory per file.
+std::string id_under(const fs::path& file, const fs::path& root, const std::string& root_prefix) {
+  return root_prefix + file.lexically_relative(root).generic_string();
+}
+
+std::string prefix_of(const fs::path& root, const fs::path& base) {
+  std::string id = normalised(root).lexically_relative(base).generic_string();
+  return id.empty() || id == "." ? std::string() : id + "/";
 }
 
 }  // namespace
@@ -128,9 +134,9 @@ void walk_archive(const std::vector<fs::path>& roots, const fs::path& base,
     if (listing.files.empty() && callbacks.on_nothing_to_read)
       callbacks.on_nothing_to_read(root.string(), describe_passed_over(listing.passed_over));
     std::sort(listing.files.begin(), listing.files.end());
-    const fs::path root_id = normalised(root).lexically_relative(base);
+    const std::string root_prefix = prefix_of(root, base);
     for (const fs::path& file : listing.files)
-      callbacks.visit(InputFile{file, file.string(), id_under(file, root, root_id),
+      callbacks.visit(InputFile{file, file.string(), id_under(file, root, root_prefix),
                                 kind_of_name(file.filename().string())});
   }
 }

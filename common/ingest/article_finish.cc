@@ -77,9 +77,11 @@ void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOpt
   else
     article.id = std::move(draft.id);
   bool repaired = false;
-  for (std::string* field : {&draft.title, &draft.body, &draft.author, &draft.source, &draft.url,
-                             &draft.place, &article.id})
-    clean_field(*field, repaired);
+  clean_field(article.id, repaired);
+  if (!draft.clean)
+    for (std::string* field :
+         {&draft.title, &draft.body, &draft.author, &draft.source, &draft.url, &draft.place})
+      clean_field(*field, repaired);
   if (repaired) sink.warn(where, "invalid UTF-8; bytes read as Windows-1252");
   article.title = std::move(draft.title);
   article.body = std::move(draft.body);

@@ -30,6 +30,9 @@ struct DraftArticle {
   std::string fallback_date_from;
 
   std::string format;  // "text", "jsonl", "html", "rss", "rdf", "atom"; "warc" pages are "html"
+  // The reader already made every field valid UTF-8 without control characters (the text
+  // reader cleans the whole file first), so the finishing step need not scan them again.
+  bool clean = false;
   std::string layout;  // plain text only: "dateline", "headline", "headers" or "body"
 };
 

@@ -196,6 +196,7 @@ void article_from_json(std::optional<json>& object, const LineContext& context,
 
   DraftArticle draft;
   draft.format = "jsonl";
+  draft.clean = true;  // parse_json repaired the line's UTF-8; take_string_field strips controls
   std::string date_text;
   try {
     draft.id = take_string_field(*object, "id", /*allow_integer=*/true);

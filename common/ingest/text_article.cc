@@ -49,6 +49,7 @@ void parse_text_article(std::string content, const EntryFacts& entry, const Read
   if (is_blank_line(content)) return sink.skip(where, "empty file");
   std::vector<std::string> warnings;
   DraftArticle draft = read_text_layout(content, options.layout, warnings);
+  draft.clean = true;  // read from the cleaned text
   release(content);  // the whole cleaned file is not needed while the article is indexed
   for (const std::string& warning : warnings) sink.warn(where, warning);
   finish_article(std::move(draft), entry, options.finish, where, sink);
