@@ -23,10 +23,6 @@ namespace {
 // to the article; those who do ask (--exact).
 constexpr Xapian::doccount kExactCountThreshold = 100;
 
-// Undated articles have no date value; the default key sorts them after every date in
-// ascending order (and newest-first puts the empty value last already).
-const std::string kUndatedSortsLast = "99999999";
-
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& database_paths) {
@@ -84,19 +80,18 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   // Ties never fall back to docid order, which depends on how the archive was loaded, sharded
-  // and merged: the sort-key slot orders equal dates by content hash (schema.h).
-  Xapian::MultiValueKeyMaker oldest_first;
-  oldest_first.add_value(schema::kSortKeySlot, false, kUndatedSortsLast);
+  // and merged: the sort-key slots order equal dates, and undated articles, by content hash, and
+  // put undated articles last in both date orders (schema.h).
   switch (request.sort) {
     case SortOrder::kRelevance:
       // Equal scores (every hit of a pure filter such as person:matamba) go newest first.
       enquire.set_sort_by_relevance_then_value(schema::kSortKeySlot, true);
       break;
-    case SortOrder::kNewest:  // undated articles have no value and sort last
+    case SortOrder::kNewest:
       enquire.set_sort_by_value_then_relevance(schema::kSortKeySlot, true);
       break;
     case SortOrder::kOldest:
-      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+      enquire.set_sort_by_value_then_relevance(schema::kOldestKeySlot, false);
       break;
   }
   std::optional<FacetCounter> facets;

@@ -119,16 +119,19 @@ Xapian::Document build_document(const Article& article, const DocumentKeys& keys
   document.add_boolean_term(keys.id_term);
   if (!article.source.empty())
     document.add_boolean_term(filter_term(schema::kSourcePrefix, article.source));
+  const std::string hash_part = keys.content_hash.substr(0, schema::kSortKeyHashDigits);
   if (article.date) {
     std::string key = article.date->slot_key();  // YYYYMMDD
     document.add_value(schema::kDateSlot, key);
     for (DatePrecision precision :
          {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay})
       document.add_boolean_term(date_term(*article.date, precision));
-    document.add_value(schema::kSortKeySlot,
-                       key + keys.content_hash.substr(0, schema::kSortKeyHashDigits));
+    document.add_value(schema::kSortKeySlot, key + hash_part);
+    document.add_value(schema::kOldestKeySlot, key + hash_part);
   } else {
     document.add_boolean_term(std::string(schema::kUndatedTerm));
+    document.add_value(schema::kSortKeySlot, std::string(schema::kUndatedNewestKey) + hash_part);
+    document.add_value(schema::kOldestKeySlot, std::string(schema::kUndatedOldestKey) + hash_part);
   }
   add_entity_terms(article, document);
   document.add_value(schema::kContentHashSlot, keys.content_hash);

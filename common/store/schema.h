@@ -14,7 +14,8 @@
 namespace newsarchive::schema {
 
 // Bump when the meaning of a term, slot or document-data field changes incompatibly.
-inline constexpr int kSchemaVersion = 2;  // 2: the sort-key slot
+// 2: the sort-key slot; 3: undated articles have sort keys too, and the oldest-first slot.
+inline constexpr int kSchemaVersion = 3;
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";  // unique article id (boolean; hashed if long)
@@ -34,12 +35,20 @@ inline constexpr std::string_view kOrganizationPrefix = "XO";  // organisation n
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // article date as "YYYYMMDD"; absent when undated
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // 128-bit hash of the article as read, hex
-// The result order for equal scores: the date slot's value followed by the first 16 hex digits of
-// the content hash, absent when undated. One value per article keeps sorting on Xapian's fast
-// value-stream path, and the hash part orders articles of the same day by content rather than
-// by docid, which depends on how the archive was loaded and merged.
+// The result order for equal scores and for newest first: the date slot's value followed by the
+// first 16 hex digits of the content hash; an undated article's date part is kUndatedNewestKey,
+// below every date, so it sorts last in descending order. One value per article keeps sorting on
+// Xapian's fast value-stream path, and the hash part orders articles of the same day (and
+// undated ones) by content rather than by docid, which depends on how the archive was loaded,
+// sharded and merged.
 inline constexpr Xapian::valueno kSortKeySlot = 2;
 inline constexpr size_t kSortKeyHashDigits = 16;
+inline constexpr std::string_view kUndatedNewestKey = "00000000";
+// Oldest first: the same key, except that an undated article's date part is kUndatedOldestKey,
+// above every date, so that it sorts last in ascending order too (a value sort, so no KeyMaker,
+// which a remote shard could not run).
+inline constexpr Xapian::valueno kOldestKeySlot = 3;
+inline constexpr std::string_view kUndatedOldestKey = "99999999";
 // Person facets: the article's k-th distinct canonical person (display form) is in slot
 // kFirstPersonSlot + k. One person per slot lets Xapian's stock ValueCountMatchSpy count them,
 // which is what a remote (xapian-tcpsrv) shard supports; the local fast path walks the same

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "index/index_run.h"
+#include "store/schema.h"
 #include "test_support.h"
 #include "text/errors.h"
 
@@ -50,7 +51,7 @@ TEST_F(Stats, CountsDatesAndUndated) {
   EXPECT_EQ(stats.undated, 1u);
   EXPECT_EQ(stats.shards, 1u);
   EXPECT_EQ(stats.language, "english");
-  EXPECT_EQ(stats.schema_version, "2");
+  EXPECT_EQ(stats.schema_version, std::to_string(schema::kSchemaVersion));
   EXPECT_GT(stats.size_bytes, 0u);
 }
 
@@ -86,7 +87,7 @@ TEST_F(Stats, TextIsAlignedLabelsThenPersons) {
             "undated:        1\n"
             "shards:         1\n"
             "language:       english\n"
-            "schema version: 2\n"
+            "schema version: 3\n"
             "size:           1.50 MiB\n"
             "last run:       4 new, 0 changed, 0 unchanged, 0 deleted, 0 skipped, 1 undated, in "
             "2.0 s (2 articles/s)\n"
@@ -109,7 +110,7 @@ TEST_F(Stats, JsonHasFixedKeyOrder) {
   EXPECT_EQ(keys, (std::vector<std::string>{"database", "articles", "first_date", "last_date",
                                             "undated", "shards", "language", "schema_version",
                                             "top_persons", "size_mib", "last_run", "checkpoint"}));
-  EXPECT_EQ(json["schema_version"], 2);
+  EXPECT_EQ(json["schema_version"], schema::kSchemaVersion);
   EXPECT_EQ(json["size_mib"], 1.0);
   EXPECT_EQ(json["top_persons"][1].dump(), R"({"name":"Boris Johnson","count":2})");
 }
