@@ -246,8 +246,10 @@ std::string target_uri(const WarcHeader& header) {
 DraftArticle draft_of(const Payload& page, const WarcHeader& header) {
   std::string target = target_uri(header);
   DraftArticle draft = parse_web_page(page.bytes, WebPageHints{target, page.charset});
+  // The address the page was fetched from is what the archive records; a canonical link may
+  // name another page (an edition, a tracking-free form) and stays a property of the HTML.
   draft.id = target;
-  if (draft.url.empty()) draft.url = target;
+  draft.url = target;
   draft.fallback_date = parse_article_date(header.get("warc-date"));
   if (draft.fallback_date) draft.fallback_date_from = "warc-date";
   return draft;

@@ -156,6 +156,20 @@ TEST(ReadWarc, PagesFromHtmlResponsesAndEveryOtherRecordCounted) {
   expect_page(result.pages[1], "https://news.example/b", "2020-01-07", "Letter leaked", 8);
 }
 
+// The archive records where the page was fetched from; a canonical link naming another address
+// does not replace it.
+TEST(ReadWarc, ThePageUrlIsTheTargetUriEvenWithACanonicalLink) {
+  const std::string html =
+      "<html><head><title>Troops stay</title><link rel=\"canonical\" "
+      "href=\"https://other.example/troops\"></head><body><article><p>Troops stay in Iraq, "
+      "the Pentagon said on Monday.</p></article></body></html>";
+  Read result = read(response("https://news.example/a?utm=x", "2020-01-06T10:00:00Z",
+                              http("200 OK", "Content-Type: text/html\r\n", html)));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].draft.id, "https://news.example/a?utm=x");
+  EXPECT_EQ(result.pages[0].draft.url, "https://news.example/a?utm=x");
+}
+
 TEST(ReadWarc, ChunkedAndCompressedBodiesAreDecoded) {
   std::string body = page("Chunked", "Chunked first paragraph.", "Chunked second paragraph.");
   std::string chunked = "10\r\n" + body.substr(0, 16) + "\r\n" +
