@@ -105,7 +105,9 @@ int entities_command(const std::string& input) {
 
 CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& database) {
   IndexOptions& options = command.options;
-  CLI::App* index = app.add_subcommand("index", "Index article files and JSON Lines archives");
+  CLI::App* index = app.add_subcommand(
+      "index",
+      "Index archives: text, JSON Lines, web pages, feeds, WARC files, tar and zip bundles");
   index->add_option("--db", database, "Database directory (created if missing)")
       ->capture_default_str();
   index->add_option("--language", options.language,
