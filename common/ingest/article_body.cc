@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ingest/html_node.h"
+#include "text/ascii.h"
 
 namespace newsarchive {
 namespace {
@@ -108,9 +109,9 @@ bool has_junk_word(std::string_view name) {
 
 // Sets the weight and boilerplate marks of `s` from its tag, class and id.
 void judge_names(NodeStats& s) {
-  std::string name = html::to_lower(attribute(s.node, "class"));
+  std::string name = ascii_lower(attribute(s.node, "class"));
   name += ' ';
-  name += html::to_lower(attribute(s.node, "id"));
+  name += ascii_lower(attribute(s.node, "id"));
   bool good = has_fragment(name, kGoodFragments);
   bool strong = has_fragment(name, kStrongJunk);
   bool weak = has_fragment(name, kWeakJunk) || has_junk_word(name);
@@ -126,7 +127,7 @@ void judge_names(NodeStats& s) {
 bool is_hidden(const xmlNode* node) {
   if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
   if (attribute(node, "aria-hidden") == "true") return true;
-  std::string style = html::to_lower(attribute(node, "style"));
+  std::string style = ascii_lower(attribute(node, "style"));
   std::erase(style, ' ');
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -359,7 +360,7 @@ std::vector<const NodeStats*> article_parts(NodeStats* top) {
 bool is_legal_notice(std::string_view paragraph) {
   constexpr size_t kMaxNoticeBytes = 200;
   if (paragraph.size() > kMaxNoticeBytes) return false;
-  std::string lower = html::to_lower(paragraph);
+  std::string lower = ascii_lower(paragraph);
   return lower.find("all rights reserved") != std::string::npos ||
          lower.find("copyright") != std::string::npos ||
          lower.find("\xC2\xA9") != std::string::npos;

@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstddef>
 
+#include "text/ascii.h"
 #include "text/text_cleanup.h"
 
 namespace newsarchive {
@@ -19,16 +20,6 @@ constexpr size_t kMaxPageBytes = 64u << 20;
 // How far into the page a <meta> charset declaration is looked for (HTML requires the first
 // 1024 bytes; pages with long comments or scripts first put it later).
 constexpr size_t kCharsetScanBytes = 4096;
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
 
 bool is_charset_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
@@ -110,7 +101,7 @@ class QuietLibxml {
 }  // namespace
 
 std::string declared_charset(std::string_view bytes) {
-  std::string head = lower_ascii(bytes.substr(0, std::min(bytes.size(), kCharsetScanBytes)));
+  std::string head = ascii_lower(bytes.substr(0, std::min(bytes.size(), kCharsetScanBytes)));
   for (size_t pos = head.find("charset"); pos != std::string::npos;
        pos = head.find("charset", pos + 1)) {
     if (!inside_meta_tag(head, pos)) continue;
@@ -121,7 +112,7 @@ std::string declared_charset(std::string_view bytes) {
 }
 
 std::string choose_charset(std::string_view bytes, std::string_view declared) {
-  std::string name = lower_ascii(declared);
+  std::string name = ascii_lower(declared);
   if (name.empty() || !libxml_knows(name)) name = declared_charset(bytes);
   if (!name.empty() && !is_utf8_name(name) && !is_latin1_name(name) && libxml_knows(name))
     return name;

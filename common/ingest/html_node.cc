@@ -81,11 +81,4 @@ std::string text_of(const xmlNode* top) {
   return out;
 }
 
-std::string to_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 }  // namespace newsarchive::html

@@ -63,7 +63,4 @@ std::string text_of(const xmlNode* top);
 // Collapses whitespace runs in `text` to single spaces and trims both ends.
 std::string collapse_whitespace(std::string_view text);
 
-// ASCII lower case.
-std::string to_lower(std::string_view text);
-
 }  // namespace newsarchive::html

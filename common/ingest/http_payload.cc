@@ -7,23 +7,11 @@
 #include <cctype>
 #include <charconv>
 
+#include "text/ascii.h"
 #include "text/text_cleanup.h"
 
 namespace newsarchive {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(start, end - start + 1);
-}
 
 // Takes the next line (up to LF, CR removed) from `text`; false when `text` has no LF left.
 bool take_line(std::string_view& text, std::string_view& line) {
@@ -49,15 +37,15 @@ std::optional<int> status_of(std::string_view line) {
 }
 
 void set_header(HttpResponse& response, std::string_view name, std::string_view value) {
-  std::string key = lower(trim(name));
+  std::string key = ascii_lower(trim_ascii_space(name));
   if (key == "content-type") response.content_type = parse_media_type(value);
-  if (key == "transfer-encoding") response.transfer_encoding = lower(trim(value));
-  if (key == "content-encoding") response.content_encoding = lower(trim(value));
+  if (key == "transfer-encoding") response.transfer_encoding = ascii_lower(trim_ascii_space(value));
+  if (key == "content-encoding") response.content_encoding = ascii_lower(trim_ascii_space(value));
 }
 
 // The value of a chunk-size line ("1a3", "1a3;ext=1"), or nullopt when it is not one.
 std::optional<std::uint64_t> chunk_size(std::string_view line) {
-  line = trim(line.substr(0, line.find(';')));
+  line = trim_ascii_space(line.substr(0, line.find(';')));
   if (line.empty() || line.size() > 15) return std::nullopt;
   std::uint64_t size = 0;
   auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
@@ -137,15 +125,16 @@ DecodedBody inflate_body(std::string_view data, bool raw_allowed, size_t max_byt
 MediaType parse_media_type(std::string_view content_type) {
   MediaType media;
   size_t semicolon = content_type.find(';');
-  media.type = lower(trim(content_type.substr(0, semicolon)));
+  media.type = ascii_lower(trim_ascii_space(content_type.substr(0, semicolon)));
   while (semicolon != std::string_view::npos) {
     content_type.remove_prefix(semicolon + 1);
     semicolon = content_type.find(';');
-    std::string_view parameter = trim(content_type.substr(0, semicolon));
+    std::string_view parameter = trim_ascii_space(content_type.substr(0, semicolon));
     size_t equals = parameter.find('=');
-    if (equals == std::string_view::npos || lower(trim(parameter.substr(0, equals))) != "charset")
+    if (equals == std::string_view::npos ||
+        ascii_lower(trim_ascii_space(parameter.substr(0, equals))) != "charset")
       continue;
-    std::string_view value = trim(parameter.substr(equals + 1));
+    std::string_view value = trim_ascii_space(parameter.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
     media.charset = std::string(value);
@@ -188,13 +177,13 @@ bool sniffs_as_html(std::string_view bytes) {
   bytes = bytes.substr(0, 1024);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   for (;;) {
-    bytes = trim(bytes);
+    bytes = trim_ascii_space(bytes);
     if (!bytes.starts_with("<!--")) break;
     size_t end = bytes.find("-->");
     if (end == std::string_view::npos) return false;
     bytes.remove_prefix(end + 3);
   }
-  std::string start = lower(bytes.substr(0, 14));
+  std::string start = ascii_lower(bytes.substr(0, 14));
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body"})
     if (start.starts_with(tag)) return true;
   return false;

@@ -7,15 +7,10 @@
 #include <utility>
 
 #include "ingest/bundle.h"
+#include "text/ascii.h"
 
 namespace newsarchive {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 InputKind kind_of_plain_name(const std::string& name) {
   static constexpr std::array<std::pair<std::string_view, InputKind>, 11> kSuffixes = {{
@@ -41,7 +36,7 @@ std::string opening(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   size_t start = 0;
   while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
-  return lower(head.substr(start, 512));
+  return ascii_lower(head.substr(start, 512));
 }
 
 }  // namespace
@@ -49,8 +44,8 @@ std::string opening(std::string_view head) {
 NamedKind kind_of_name(std::string_view name) {
   if (is_bundle_name(name)) return NamedKind{InputKind::kBundle, false};
   if (is_compressed_name(name))
-    return NamedKind{kind_of_plain_name(lower(compressed_inner_name(name))), true};
-  return NamedKind{kind_of_plain_name(lower(name)), false};
+    return NamedKind{kind_of_plain_name(ascii_lower(compressed_inner_name(name))), true};
+  return NamedKind{kind_of_plain_name(ascii_lower(name)), false};
 }
 
 InputKind sniff_kind(std::string_view head) {
@@ -91,7 +86,7 @@ std::string extension_label(std::string_view name) {
   std::string inner = is_compressed_name(name) ? compressed_inner_name(name) : std::string(name);
   size_t dot = inner.rfind('.');
   if (dot == std::string::npos || dot == 0) return "no extension";
-  return lower(std::string_view(name).substr(dot));
+  return ascii_lower(std::string_view(name).substr(dot));
 }
 
 }  // namespace newsarchive

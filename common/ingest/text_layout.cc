@@ -11,6 +11,7 @@
 
 #include "ingest/date_line.h"
 #include "ingest/text_lines.h"
+#include "text/ascii.h"
 #include "text/headline.h"
 #include "text/text_cleanup.h"
 
@@ -18,12 +19,6 @@ namespace newsarchive {
 namespace {
 
 constexpr std::string_view kHeadlineMarker = "Originally published as ";
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
@@ -34,7 +29,7 @@ bool is_upper(char c) {
 enum class HeaderField { kTitle, kDate, kAuthor, kSource, kUrl, kOther };
 
 HeaderField field_of(std::string_view key) {
-  std::string name = lower(key);
+  std::string name = ascii_lower(key);
   if (name == "title" || name == "headline") return HeaderField::kTitle;
   if (name == "date" || name == "dated" || name == "published" || name == "publication date" ||
       name == "pubdate")
@@ -165,7 +160,7 @@ bool reads_as_headline(std::string_view line) {
 // "By Jane Doe", "BY JANE DOE, Political Editor": the author's name; nullopt for other lines.
 std::optional<std::string> byline_author(std::string_view line) {
   line = trim_view(line);
-  if (line.size() < 4 || lower(line.substr(0, 3)) != "by " || count_words(line) > 10)
+  if (line.size() < 4 || ascii_lower(line.substr(0, 3)) != "by " || count_words(line) > 10)
     return std::nullopt;
   std::string_view name = trim_view(line.substr(3));
   for (std::string_view stop : {",", " - ", " | ", " — ", " – "})

@@ -11,6 +11,7 @@
 
 #include "ingest/http_payload.h"
 #include "ingest/web_page.h"
+#include "text/ascii.h"
 #include "text/text_cleanup.h"
 
 namespace newsarchive {
@@ -25,19 +26,6 @@ class MalformedRecord : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(start, end - start + 1);
-}
 
 // `text` quoted for a message: short, valid UTF-8, no control characters.
 std::string quote(std::string_view text) {
@@ -132,7 +120,7 @@ bool read_version_line(RecordInput& in) {
     RecordInput::Line got = in.read_line(line);
     if (got == RecordInput::Line::kEnd) return false;
     if (got == RecordInput::Line::kTooLong) throw MalformedRecord("no WARC/1.x version line");
-    if (!trim(line).empty()) break;
+    if (!trim_ascii_space(line).empty()) break;
   }
   if (!line.starts_with("WARC/"))
     throw MalformedRecord("no WARC/1.x version line (found " + quote(line) + ")");
@@ -158,14 +146,15 @@ bool read_header(RecordInput& in, WarcHeader& header) {
     if (total > kMaxHeaderBytes)
       throw MalformedRecord("header longer than " + describe_bytes(kMaxHeaderBytes));
     if ((line[0] == ' ' || line[0] == '\t') && !last_name.empty()) {
-      header.fields[last_name].append(" ").append(trim(line));
+      header.fields[last_name].append(" ").append(trim_ascii_space(line));
       continue;
     }
     size_t colon = line.find(':');
     if (colon == std::string::npos)
       throw MalformedRecord("header line without a colon: " + quote(line));
-    last_name = lower(trim(std::string_view(line).substr(0, colon)));
-    header.fields[last_name] = std::string(trim(std::string_view(line).substr(colon + 1)));
+    last_name = ascii_lower(trim_ascii_space(std::string_view(line).substr(0, colon)));
+    header.fields[last_name] =
+        std::string(trim_ascii_space(std::string_view(line).substr(colon + 1)));
   }
 }
 
@@ -191,7 +180,7 @@ void read_block(RecordInput& in, std::uint64_t length, std::string* block) {
   std::string line;
   RecordInput::Line got_line = in.read_line(line);
   if (got_line == RecordInput::Line::kEnd) return;
-  if (got_line == RecordInput::Line::kRead && trim(line).empty()) return;
+  if (got_line == RecordInput::Line::kRead && trim_ascii_space(line).empty()) return;
   throw MalformedRecord("block not followed by a blank line (wrong Content-Length?)");
 }
 
@@ -261,7 +250,7 @@ using PageCallback = std::function<void(DraftArticle, std::uint64_t record)>;
 void handle_record(RecordInput& in, const WarcHeader& header, std::uint64_t number,
                    size_t max_bytes, WarcSummary& summary, const PageCallback& each) {
   std::uint64_t length = content_length(header);
-  std::string type = lower(header.get("warc-type"));
+  std::string type = ascii_lower(header.get("warc-type"));
   if (type.empty()) type = "no WARC-Type";
   bool may_be_page = type == "response" || type == "resource";
   if (!may_be_page || length > max_bytes) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/html_node.h"
+#include "text/ascii.h"
 
 namespace newsarchive {
 namespace {
@@ -39,7 +40,7 @@ std::string trimmed_text(const xmlNode* node) {
 }
 
 bool has_word(std::string_view list, std::string_view word) {
-  std::string lower = html::to_lower(list);
+  std::string lower = ascii_lower(list);
   size_t pos = 0;
   while ((pos = lower.find(word, pos)) != std::string::npos) {
     bool starts = pos == 0 || lower[pos - 1] == ' ';
@@ -53,7 +54,7 @@ bool has_word(std::string_view list, std::string_view word) {
 void remember(std::map<std::string, std::string, std::less<>>& meta, std::string_view key,
               std::string_view value) {
   if (key.empty() || value.empty()) return;
-  meta.emplace(html::to_lower(key), html::collapse_whitespace(value));
+  meta.emplace(ascii_lower(key), html::collapse_whitespace(value));
 }
 
 // <meta name|property|itemprop=KEY content=VALUE>, and itemprop dates on other elements.
@@ -66,15 +67,15 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
 
 // A byline element: class or id naming the author or byline, holding a short text.
 bool is_byline(const xmlNode* node) {
-  std::string names = html::to_lower(attribute(node, "class"));
+  std::string names = ascii_lower(attribute(node, "class"));
   names += ' ';
-  names += html::to_lower(attribute(node, "id"));
+  names += ascii_lower(attribute(node, "id"));
   return names.find("byline") != std::string::npos ||
          names.find("author-name") != std::string::npos || has_word(names, "author");
 }
 
 void note_script(const xmlNode* node, PageFacts& facts) {
-  if (html::to_lower(attribute(node, "type")) != "application/ld+json") return;
+  if (ascii_lower(attribute(node, "type")) != "application/ld+json") return;
   std::string text;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next)
     if (child->content != nullptr) text += reinterpret_cast<const char*>(child->content);
@@ -349,7 +350,7 @@ size_t word_count(std::string_view text) {
 }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && html::to_lower(a) == html::to_lower(b);
+  return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
 }
 
 // Between a headline and the site name: bar, hyphen, en and em dash, double colon, middle dot.
