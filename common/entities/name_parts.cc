@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+
+#include "text/ascii.h"
 
 namespace newsarchive {
 namespace {
@@ -34,7 +37,64 @@ constexpr std::array<std::string_view, 22> kParticles = {
     "de", "da",  "di",  "du", "del", "della", "van", "von", "der", "den", "la",
     "le", "bin", "ibn", "al", "el",  "ten",   "ter", "dos", "das", "do",  "y"};
 
+// Honorifics and titles, lower case without a full stop. Office titles are listed word by word
+// ("prime", "minister"), so "Prime Minister" and "Foreign Minister" are titles throughout.
+constexpr std::array<std::string_view, 65> kTitles = {
+    "mr",           "mrs",        "ms",
+    "miss",         "dr",         "sir",
+    "dame",         "lord",       "lady",
+    "president",    "general",    "gen",
+    "secretary",    "minister",   "ambassador",
+    "commissioner", "speaker",    "sheikh",
+    "chairman",     "captain",    "capt",
+    "judge",        "ayatollah",  "colonel",
+    "col",          "lieutenant", "lt",
+    "sergeant",     "sgt",        "senator",
+    "sen",          "rep",        "representative",
+    "gov",          "governor",   "chancellor",
+    "premier",      "archbishop", "cardinal",
+    "bishop",       "rev",        "reverend",
+    "brigadier",    "admiral",    "adm",
+    "commander",    "cmdr",       "coach",
+    "detective",    "director",   "prof",
+    "professor",    "imam",       "mullah",
+    "prime",        "deputy",     "vice",
+    "supreme",      "leader",     "defense",
+    "defence",      "foreign",    "chief",
+    "justice",      "mayor"};
+
+bool is_single_title(std::string_view lower) {
+  return std::find(kTitles.begin(), kTitles.end(), lower) != kTitles.end();
+}
+
 }  // namespace
+
+bool is_title_word(std::string_view word) {
+  std::string lower = ascii_lower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  if (is_single_title(lower)) return true;
+  std::string_view rest(lower);
+  if (rest.find('-') == std::string_view::npos) return false;
+  for (size_t begin = 0; begin <= rest.size();) {
+    size_t end = std::min(rest.find('-', begin), rest.size());
+    if (!is_single_title(rest.substr(begin, end - begin))) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
+bool is_title_only(std::string_view name) {
+  bool any = false;
+  for (size_t begin = 0; begin < name.size();) {
+    size_t end = std::min(name.find(' ', begin), name.size());
+    if (end > begin) {
+      if (!is_title_word(name.substr(begin, end - begin))) return false;
+      any = true;
+    }
+    begin = end + 1;
+  }
+  return any;
+}
 
 bool is_name_suffix(std::string_view key) {
   return find_suffix(key) != nullptr;

@@ -1,7 +1,8 @@
 // The words of a person's name that are not names of their own: particles that join a surname
-// ("de" in "Carlota de Almenara") and the suffixes that tell apart people of the same name,
-// generational ("Jr.", "2nd") or regnal ("Henry VIII"). One list of each, for the tagger and for
-// alias merging alike.
+// ("de" in "Carlota de Almenara"), the suffixes that tell apart people of the same name,
+// generational ("Jr.", "2nd") or regnal ("Henry VIII"), and the honorifics and titles written
+// before a name ("Mr", "Prime Minister"). One list of each, for the tagger and for alias merging
+// alike.
 #pragma once
 
 #include <string_view>
@@ -28,5 +29,15 @@ bool is_name_suffix_as_written(std::string_view lower_word);
 // True when `key` (lower case) is a particle: a word that joins the surname after it rather
 // than being a name ("de", "van", "bin", "al", ...).
 bool is_name_particle(std::string_view key);
+
+// True when `word` (any case, a trailing full stop allowed) is an honorific or a title written
+// before a name, which CoNLL and this project keep outside the name: "Mr", "mrs.", "Dr", "Sir",
+// "Dame", "Lady", "President", "Prime", "Minister", "Chancellor", "General", or titles joined by
+// hyphens ("Lieutenant-Colonel").
+bool is_title_word(std::string_view word);
+
+// True when `name` has a word and every word is a title ("Mr", "Prime Minister", "DR."): such a
+// mention names nobody.
+bool is_title_only(std::string_view name);
 
 }  // namespace newsarchive

@@ -37,5 +37,22 @@ TEST(IsNameParticle, KnowsWordsThatJoinASurname) {
   for (const char* key : {"", "jr", "almenara", "De"}) EXPECT_FALSE(is_name_particle(key)) << key;
 }
 
+TEST(IsTitleWord, KnowsHonorificsAndOfficeTitlesInAnyCaseWithOrWithoutAFullStop) {
+  for (const char* word :
+       {"Mr", "mr.", "MRS", "Ms", "Miss", "Dr", "DR.", "Sir", "Dame", "Lord", "Lady", "Prof",
+        "Rev.", "President", "Prime", "Minister", "Chancellor", "General", "Lieutenant-Colonel"})
+    EXPECT_TRUE(is_title_word(word)) << word;
+  for (const char* word :
+       {"", ".", "Blair", "Mrx", "Lordship", "Tory", "Motors", "Lieutenant-", "-Mr", "Blair-Mr"})
+    EXPECT_FALSE(is_title_word(word)) << word;
+}
+
+TEST(IsTitleOnly, TrueWhenEveryWordIsATitle) {
+  for (const char* name : {"Mr", "Prime Minister", "Dr.", "Foreign  Minister", "Lady"})
+    EXPECT_TRUE(is_title_only(name)) << name;
+  for (const char* name : {"", " ", "Mr Blair", "General Motors", "Tony Blair", "Lord Falconer"})
+    EXPECT_FALSE(is_title_only(name)) << name;
+}
+
 }  // namespace
 }  // namespace newsarchive
