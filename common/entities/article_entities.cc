@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "entities/name_parts.h"
 #include "entities/person_names.h"
 
 namespace newsarchive {
@@ -60,12 +61,18 @@ std::string unwrap_lines(std::string_view text) {
 
 namespace {
 
-std::vector<ResolvedMention> mentions_of(std::string_view text, const EntityTagger& tagger) {
+// The tagger's mentions of `text`, cleaned. A person mention made of titles alone ("Mr",
+// "Prime Minister") names nobody and is left out; "Mr Blair" is already "Blair" (the tagger
+// keeps titles outside spans), which alias merging then resolves.
+std::vector<ResolvedMention> mentions_of(std::string_view text,
+                                         const std::vector<size_t>& section_starts,
+                                         const EntityTagger& tagger) {
   std::vector<ResolvedMention> resolved;
-  for (const EntityMention& mention : tagger.find(unwrap_lines(text))) {
+  for (const EntityMention& mention : tagger.find(unwrap_lines(text), section_starts)) {
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;
+    if (mention.type == EntityType::kPerson && is_title_only(surface)) continue;
     resolved.push_back(ResolvedMention{mention, surface, surface});
   }
   return resolved;
@@ -80,7 +87,13 @@ void add_distinct(std::vector<std::string>& names, std::set<std::string>& keys,
 }  // namespace
 
 std::vector<ResolvedMention> resolve_mentions(std::string_view text, const EntityTagger& tagger) {
-  std::vector<ResolvedMention> mentions = mentions_of(text, tagger);
+  return resolve_mentions(text, {}, tagger);
+}
+
+std::vector<ResolvedMention> resolve_mentions(std::string_view text,
+                                              const std::vector<size_t>& section_starts,
+                                              const EntityTagger& tagger) {
+  std::vector<ResolvedMention> mentions = mentions_of(text, section_starts, tagger);
   resolve_person_mentions(mentions);
   return mentions;
 }
@@ -115,12 +128,23 @@ std::string_view tagged_part(std::string_view body) {
 
 }  // namespace
 
-void extract_entities(Article& article, const EntityTagger& tagger) {
-  // One text, so the tagger's document-level evidence (how a word is written elsewhere) helps
-  // ALL-CAPS headlines, and headline surnames resolve to full names given in the body.
-  std::string text = article.title + "\n\n" + std::string(tagged_part(article.body));
-  std::vector<ResolvedMention> mentions = resolve_mentions(text, tagger);
+std::string article_entity_text(const Article& article, std::vector<size_t>& section_starts) {
+  section_starts.clear();
+  if (article.title.empty()) return std::string(tagged_part(article.body));
+  section_starts.push_back(article.title.size() + 2);
+  return article.title + "\n\n" + std::string(tagged_part(article.body));
+}
+
+std::vector<ResolvedMention> article_mentions(const Article& article, const EntityTagger& tagger) {
+  std::vector<size_t> section_starts;
+  std::string text = article_entity_text(article, section_starts);
+  std::vector<ResolvedMention> mentions = resolve_mentions(text, section_starts, tagger);
   if (!mentions.empty() && is_sign_off(text, mentions.back().mention)) mentions.pop_back();
+  return mentions;
+}
+
+void extract_entities(Article& article, const EntityTagger& tagger) {
+  std::vector<ResolvedMention> mentions = article_mentions(article, tagger);
 
   std::set<std::string> person_keys, place_keys, organization_keys;
   article.persons.clear();

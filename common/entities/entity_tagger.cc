@@ -1,6 +1,7 @@
 // EntityTagger: the embedded or a file model, run over a text in two greedy passes.
 #include "entities/entity_tagger.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include "entities/entity_features.h"
 #include "entities/entity_model.h"
 #include "entities/entity_model_data.h"
+#include "entities/tokenizer.h"
 
 namespace newsarchive {
 
@@ -46,7 +48,19 @@ EntityTagger EntityTagger::from_file(const std::string& path) {
 }
 
 std::vector<EntityMention> EntityTagger::find(std::string_view text) const {
-  ner::NerDocument doc(text, model_->lexicon());
+  return find(text, {});
+}
+
+std::vector<EntityMention> EntityTagger::find(std::string_view text,
+                                              const std::vector<size_t>& section_starts) const {
+  std::vector<Token> tokens = tokenize(text);
+  auto token = tokens.begin();
+  for (size_t start : section_starts) {
+    token = std::lower_bound(token, tokens.end(), start,
+                             [](const Token& t, size_t offset) { return t.start < offset; });
+    if (token != tokens.end()) token->sentence_start = true;
+  }
+  ner::NerDocument doc(text, std::move(tokens), model_->lexicon());
   std::vector<uint8_t> tags = ner::decode<int32_t>(
       doc, [this](const std::vector<uint64_t>& keys, std::array<int32_t, ner::kNumTags>& scores) {
         model_->score(keys, scores);

@@ -39,6 +39,13 @@ class EntityTagger {
   // Mentions in `text` (UTF-8), in order of position, non-overlapping.
   std::vector<EntityMention> find(std::string_view text) const;
 
+  // As find(), for a text made of sections (an article's headline, then its body): the first
+  // token at or after each offset in `section_starts` (in increasing order) begins a sentence, so
+  // no mention runs from one section into the next, while the tagger's document-level evidence
+  // still spans them.
+  std::vector<EntityMention> find(std::string_view text,
+                                  const std::vector<size_t>& section_starts) const;
+
   EntityTagger(EntityTagger&&) noexcept;
   ~EntityTagger();
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace newsarchive {
@@ -74,6 +75,46 @@ TEST(WriteMentionsJsonl, OneObjectPerMentionWithByteOffsets) {
             "Esper\"}\n"
             "{\"type\":\"person\",\"start\":14,\"end\":24,\"text\":\"Mark Esper\",\"canonical\":"
             "\"Mark Esper\"}\n");
+}
+
+// "Mr Blair" was read as two persons, "Mr" and "Blair": the honorific alone named nobody.
+TEST(ExtractEntities, AnHonorificOrTitleAloneIsNoPerson) {
+  Article article;
+  article.title = "Blair defends Iraq stance";
+  article.body =
+      "Tony Blair has defended his decision. Mr Blair told MPs the Tory leader was wrong. Ms "
+      "Jowell agreed. The Prime Minister said nothing, and Mr said less.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Tony Blair", "Jowell"}));
+  std::ostringstream out;
+  write_mentions_jsonl(resolve_mentions("Mr met Dr. Prime Minister Lady.", EntityTagger::english()),
+                       out);
+  EXPECT_EQ(out.str().find("\"person\""), std::string::npos) << out.str();
+}
+
+TEST(ArticleEntityText, TheHeadlineIsASectionOfItsOwn) {
+  Article article;
+  article.title = "Howard hits back at Blair";
+  article.body = "Tony Blair said little.";
+  std::vector<size_t> sections;
+  EXPECT_EQ(article_entity_text(article, sections),
+            "Howard hits back at Blair\n\nTony Blair said little.");
+  EXPECT_EQ(sections, (std::vector<size_t>{27}));
+  article.title.clear();
+  EXPECT_EQ(article_entity_text(article, sections), "Tony Blair said little.");
+  EXPECT_TRUE(sections.empty());
+}
+
+// A headline run into the first sentence made names such as "Blair Tony Blair".
+TEST(ResolveMentions, NoMentionRunsFromOneSectionIntoTheNext) {
+  std::string text = "Howard hits back at Blair Tony Blair has been accused of failing voters.";
+  std::vector<std::string> joined, apart;
+  for (const ResolvedMention& m : resolve_mentions(text, EntityTagger::english()))
+    if (m.mention.type == EntityType::kPerson) joined.push_back(m.text);
+  for (const ResolvedMention& m : resolve_mentions(text, {26}, EntityTagger::english()))
+    if (m.mention.type == EntityType::kPerson) apart.push_back(m.text);
+  EXPECT_NE(std::find(joined.begin(), joined.end(), "Blair Tony Blair"), joined.end());
+  EXPECT_EQ(apart, (Names{"Howard", "Blair", "Tony Blair"}));
 }
 
 }  // namespace
