@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "ingest/date_line.h"
 #include "ingest/text_lines.h"
@@ -157,6 +158,43 @@ bool reads_as_headline(std::string_view line) {
   return last != '.' && last != ',' && last != ';' && last != ':';
 }
 
+// True when `line` starts a paragraph of running text (a capital, digit or opening quote first)
+// and ends a sentence: a whole paragraph on one line, as archives that keep one paragraph per
+// line write them.
+bool is_paragraph_line(std::string_view line) {
+  line = trim_view(line);
+  if (line.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(line.front());
+  bool opens = is_upper(line.front()) || (first >= '0' && first <= '9') || first == '"' ||
+               first == '\'' || first >= 0x80;
+  if (!opens) return false;
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')'))
+    line.remove_suffix(1);
+  if (line.ends_with("\xE2\x80\x9D")) line.remove_suffix(3);  // ”
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
+}
+
+// Where the body starts when the line at the cursor is a headline, nullopt when it is not. A
+// headline is a line that reads as one, followed either by a blank line and more text, or
+// directly by a paragraph on one line that is longer than it ("Howard hits back at Blair" then
+// "Tony Blair has been accused ... on tax."). A line of hard-wrapped text is followed by its
+// continuation, which neither ends a sentence nor is much longer, so it is not taken for one.
+std::optional<TextCursor> body_after_headline(const TextCursor& cursor) {
+  std::string_view line = trim_view(cursor.line());
+  if (!reads_as_headline(line)) return std::nullopt;
+  TextCursor after = cursor;
+  after.next_line();
+  if (after.at_end()) return std::nullopt;
+  if (is_blank_line(after.line())) {
+    after.skip_blank_lines();
+    if (after.at_end()) return std::nullopt;
+    return after;
+  }
+  std::string_view next = trim_view(after.line());
+  if (is_paragraph_line(next) && next.size() > line.size() + line.size() / 2) return after;
+  return std::nullopt;
+}
+
 // "By Jane Doe", "BY JANE DOE, Political Editor": the author's name; nullopt for other lines.
 std::optional<std::string> byline_author(std::string_view line) {
   line = trim_view(line);
@@ -267,16 +305,11 @@ void read_body_top(TextCursor& cursor, bool headline_allowed, DraftArticle& draf
       }
     }
     if (!draft.date && take_date_line(cursor, draft, warnings)) continue;
-    if (headline_allowed && draft.title.empty() && reads_as_headline(cursor.line())) {
-      TextCursor after = cursor;
-      after.next_line();
-      if (!after.at_end() && is_blank_line(after.line())) {
-        after.skip_blank_lines();
-        if (!after.at_end()) {
-          draft.title = std::string(trim_view(cursor.line()));
-          cursor = after;
-          continue;
-        }
+    if (headline_allowed && draft.title.empty()) {
+      if (std::optional<TextCursor> body = body_after_headline(cursor)) {
+        draft.title = std::string(trim_view(cursor.line()));
+        cursor = *body;
+        continue;
       }
     }
     return;
@@ -288,13 +321,7 @@ TextLayout detect_layout(const TextCursor& cursor) {
   std::string_view line = trim_view(cursor.line());
   if (line == "---" || header_block_lines(cursor) > 0) return TextLayout::kHeaders;
   if (read_date_line(line)) return TextLayout::kDateline;
-  TextCursor after = cursor;
-  after.next_line();
-  if (reads_as_headline(line) && !byline_author(line) && !after.at_end() &&
-      is_blank_line(after.line())) {
-    after.skip_blank_lines();
-    if (!after.at_end()) return TextLayout::kHeadline;
-  }
+  if (!byline_author(line) && body_after_headline(cursor)) return TextLayout::kHeadline;
   return TextLayout::kAuto;  // no layout: the whole text is body
 }
 

@@ -156,5 +156,28 @@ TEST(TextLayout, ParsesLayoutNames) {
   EXPECT_EQ(parse_text_layout("yaml"), std::nullopt);
 }
 
+// A headline directly followed by its first paragraph (no blank line) was read as body, and its
+// last word ran into the first sentence.
+TEST(TextLayout, AHeadlineNeedsNoBlankLineBeforeAOneLineParagraph) {
+  Read r = read(
+      "Howard hits back at Blair\nTony Blair has been accused of failing voters on tax.\n"
+      "The prime minister said little.\n");
+  EXPECT_EQ(r.draft.layout, "headline");
+  EXPECT_EQ(r.draft.title, "Howard hits back at Blair");
+  EXPECT_EQ(r.draft.body,
+            "Tony Blair has been accused of failing voters on tax. The prime minister said "
+            "little.");
+}
+
+TEST(TextLayout, AHardWrappedFirstLineIsNoHeadline) {
+  Read r = read(
+      "The Bank of England said on Tuesday that it would leave its main lending\n"
+      "rate unchanged at five per cent, as expected by most economists.\n");
+  EXPECT_EQ(r.draft.layout, "body");
+  EXPECT_EQ(r.draft.body.substr(0, 32), "The Bank of England said on Tues");
+  Read short_next = read("Markets closed higher today\nShares rose.\n");
+  EXPECT_EQ(short_next.draft.layout, "body");  // the next line is not longer than a headline
+}
+
 }  // namespace
 }  // namespace newsarchive
