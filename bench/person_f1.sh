@@ -24,6 +24,6 @@ if [[ -n ${NER_COMMAND:-} ]]; then
   read -r -a command <<<"$NER_COMMAND"
 else
   cmake --build "$build" --target newsindex >/dev/null
-  command=("$build/indexer/newsindex" entities)
+  command=("$build/indexer/newsindex" entities --text)
 fi
 python3 "$shared/tools/conll_person_f1.py" "$conll" "${verbose[@]}" -- "${command[@]}"

@@ -9,9 +9,11 @@
 #include "index/index_run.h"
 #include "index/interrupt.h"
 #include "present/cli_support.h"
+#include "present/entity_listing.h"
 #include "present/parse_listing.h"
 #include "present/progress.h"
 #include "present/stats.h"
+#include "text/errors.h"
 
 using namespace newsarchive;
 
@@ -96,11 +98,32 @@ int stats_command(const std::string& database, const StatsCommand& command) {
   return kOk;
 }
 
-// Prints the entity mentions of one article's text (a file, or stdin for "-").
-int entities_command(const std::string& input) {
-  std::string text = read_input(input);
-  write_mentions_jsonl(resolve_mentions(text, EntityTagger::english()), std::cout);
-  return kOk;
+struct EntitiesCommand {
+  EntityListingOptions listing;
+  bool text = false;                // tag each input as one text, as given
+  std::vector<std::string> inputs;  // paths; "-" is standard input (with --text)
+};
+
+// With --text: the mentions of each input's text as given (a file, or stdin for "-" or no
+// input), byte offsets into it. Otherwise what indexing stores for each article of the inputs.
+int entities_command(EntitiesCommand& command, const ReadFlags& flags) {
+  if (command.text) {
+    if (command.inputs.empty()) command.inputs.push_back("-");
+    for (const std::string& input : command.inputs) {
+      std::string text = read_input(input);
+      write_mentions_jsonl(resolve_mentions(text, EntityTagger::english()), std::cout);
+    }
+    return kOk;
+  }
+  if (command.inputs.empty())
+    throw UserError("entities needs a PATH to read articles from (or --text for raw text)");
+  auto log = make_stderr_logger("newsindex");
+  ParseOptions& parse = command.listing.parse;
+  for (const std::string& input : command.inputs) parse.inputs.emplace_back(input);
+  parse.read = read_options_of(flags);
+  parse.root = root_of(flags);
+  size_t skipped = list_article_entities(command.listing, EntityTagger::english(), std::cout, *log);
+  return skipped > 0 ? kPartial : kOk;
 }
 
 CLI::App* add_index_options(CLI::App& app, IndexCommand& command, std::string& database) {
@@ -171,11 +194,21 @@ int main(int argc, char** argv) {
   ReadFlags parse_flags;
   CLI::App* parse = add_parse_options(app, parse_options, parse_flags);
 
-  std::string entities_input = "-";
+  EntitiesCommand entities_options;
+  ReadFlags entities_flags;
   CLI::App* entities = app.add_subcommand(
-      "entities", "Print the named entities of one article as JSON lines (byte offsets)");
-  entities->add_option("FILE", entities_input, "Article text file, or - for standard input")
-      ->capture_default_str();
+      "entities",
+      "Print the persons, places and organisations indexing stores for each article, as JSON "
+      "Lines (nothing written)");
+  add_read_options(*entities, entities_flags);
+  entities->add_flag("--mentions", entities_options.listing.mentions,
+                     "Also list every mention: its type, text and canonical name");
+  entities->add_flag("--text", entities_options.text,
+                     "Tag each FILE (default: standard input) as one text as given, and print "
+                     "each mention with byte offsets into it");
+  entities->add_option("PATH", entities_options.inputs,
+                       "Article files or directories, read as index reads them (- is standard "
+                       "input with --text)");
 
   try {
     app.parse(argc, argv);
@@ -184,7 +217,8 @@ int main(int argc, char** argv) {
     return report_usage_error("newsindex", error.what());
   }
   if (entities->parsed())
-    return run_guarded("newsindex", [&] { return entities_command(entities_input); });
+    return run_guarded("newsindex",
+                       [&] { return entities_command(entities_options, entities_flags); });
   if (parse->parsed())
     return run_guarded("newsindex", [&] { return parse_command(parse_options, parse_flags); });
   if (stats->parsed())

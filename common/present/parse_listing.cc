@@ -17,10 +17,12 @@ nlohmann::ordered_json text_or_null(const std::string& text) {
 
 class ListingSink : public ArticleSink {
  public:
-  ListingSink(std::ostream& out, spdlog::logger& log) : out_(out), log_(log) {}
+  using OnArticle = std::function<void(const Article&, const SourceLocation&)>;
+  ListingSink(const OnArticle& on_article, spdlog::logger& log)
+      : on_article_(on_article), log_(log) {}
 
-  void accept(Article article, const SourceLocation&) override {
-    write_article_json(article, out_);
+  void accept(Article article, const SourceLocation& where) override {
+    on_article_(article, where);
   }
   void warn(const SourceLocation& where, const std::string& message) override {
     log_.warn("{}: {}", where.describe(), message);
@@ -36,7 +38,7 @@ class ListingSink : public ArticleSink {
   size_t skipped() const { return skipped_; }
 
  private:
-  std::ostream& out_;
+  const OnArticle& on_article_;
   spdlog::logger& log_;
   size_t skipped_ = 0;
 };
@@ -59,13 +61,16 @@ void write_article_json(const Article& article, std::ostream& out) {
   out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
-size_t list_parsed_articles(const ParseOptions& options, std::ostream& out, spdlog::logger& log) {
+size_t for_each_parsed_article(
+    const ParseOptions& options,
+    const std::function<void(const Article&, const SourceLocation&)>& on_article,
+    spdlog::logger& log) {
   for (const auto& input : options.inputs) {
     std::error_code error;
     if (!std::filesystem::exists(input, error))
       throw UserError("no such file or directory: " + quote_value(input.string()));
   }
-  ListingSink sink(out, log);
+  ListingSink sink(on_article, log);
   WalkCallbacks callbacks;
   callbacks.visit = [&](const InputFile& file) {
     if (!read_input(file, options.read, sink))
@@ -80,6 +85,13 @@ size_t list_parsed_articles(const ParseOptions& options, std::ostream& out, spdl
   };
   walk_archive(options.inputs, id_base(options.inputs, options.root), callbacks);
   return sink.skipped();
+}
+
+size_t list_parsed_articles(const ParseOptions& options, std::ostream& out, spdlog::logger& log) {
+  return for_each_parsed_article(
+      options,
+      [&](const Article& article, const SourceLocation&) { write_article_json(article, out); },
+      log);
 }
 
 }  // namespace newsarchive
