@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "entities/mention_consistency.h"
 #include "entities/name_parts.h"
 #include "entities/person_names.h"
 
@@ -39,10 +40,15 @@ bool is_sign_off(std::string_view text, const EntityMention& mention) {
   auto blank = [](std::string_view part) {
     return part.find_first_not_of(" \t\r\n") == std::string_view::npos;
   };
+  if (mention.start == 0 || !blank(text.substr(mention.end)) ||
+      text.find(' ', mention.start) < mention.end)
+    return false;
   size_t line_start = text.rfind('\n', mention.start);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  return mention.start > 0 && blank(text.substr(line_start, mention.start - line_start)) &&
-         blank(text.substr(mention.end)) && text.find(' ', mention.start) >= mention.end;
+  if (blank(text.substr(line_start, mention.start - line_start))) return true;
+  // Set apart on the last line by a run of spaces: "total 55.8 (33.7).        REUTER".
+  return mention.start >= 2 &&
+         text.substr(mention.start - 2, 2).find_first_not_of(" \t") == std::string_view::npos;
 }
 
 std::string unwrap_lines(std::string_view text) {
@@ -75,6 +81,11 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
     if (mention.type == EntityType::kPerson && is_title_only(surface)) continue;
     resolved.push_back(ResolvedMention{mention, surface, surface});
   }
+  std::vector<TypedName> names;
+  names.reserve(resolved.size());
+  for (const ResolvedMention& m : resolved) names.push_back(TypedName{m.mention.type, m.text});
+  make_types_consistent(names);
+  for (size_t i = 0; i < resolved.size(); ++i) resolved[i].mention.type = names[i].type;
   return resolved;
 }
 

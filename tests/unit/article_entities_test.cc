@@ -53,6 +53,10 @@ TEST(IsSignOff, OnlyALoneWordOnTheLastLine) {
   std::string text = "Lawson said the talks went well.\n Reuter\n";
   EXPECT_TRUE(is_sign_off(text, EntityMention{EntityType::kPerson, 34, 40}));
   EXPECT_FALSE(is_sign_off(text, EntityMention{EntityType::kPerson, 0, 6}));
+  std::string apart = "Net 1,150,633 vs 649,000.        REUTER\n";
+  EXPECT_TRUE(is_sign_off(apart, EntityMention{EntityType::kPerson, 33, 39}));
+  std::string in_sentence = "The talks went well, said Lawson\n";
+  EXPECT_FALSE(is_sign_off(in_sentence, EntityMention{EntityType::kPerson, 26, 32}));
   std::string two_words = "The talks went well.\nNigel Lawson\n";
   EXPECT_FALSE(is_sign_off(two_words, EntityMention{EntityType::kPerson, 21, 33}));
 }

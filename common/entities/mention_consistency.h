@@ -1,0 +1,32 @@
+// One article, one reading of a name: a second look at the tagger's mentions as a whole. The
+// tagger decides each occurrence from a few words around it, so the same name can come out as a
+// person in one sentence ("CHRYSLER TO SELL CARS", "Port Halden said") and as an organisation
+// or a place in another ("Chrysler Corp", "the port of Port Halden"). A person is the type such
+// slips produce most (a capitalised word before a verb reads as a name), so where the article
+// itself gives a name another type, the person reading gives way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "entities/entity_tagger.h"
+
+namespace newsarchive {
+
+// A mention's type and its text as written (possessive removed).
+struct TypedName {
+  EntityType type;
+  std::string text;
+};
+
+// Retypes person mentions in place, by these rules, all by person_key() folding:
+//  1. a name tagged as another type (place, organisation, misc) in the article at least as
+//     often as a person takes that type (the most frequent of them);
+//  2. a person mention none of whose words is part of any other person mention, and each of
+//     whose words is part of a non-person mention ("Corvessa" beside "Corvessa Athletic",
+//     "Chrysler" beside "Chrysler Corp"), takes the type of the mention holding its last word.
+// A word shared with another person mention keeps the person reading ("Trump" beside "Donald
+// Trump" and "Trump Organization" stays a person).
+void make_types_consistent(std::vector<TypedName>& mentions);
+
+}  // namespace newsarchive

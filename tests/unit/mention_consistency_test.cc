@@ -1,0 +1,53 @@
+// Unit tests for entities/mention_consistency: person readings that give way to the type the
+// article itself gives a name, and the ones that stay.
+#include "entities/mention_consistency.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace newsarchive {
+namespace {
+
+constexpr EntityType kPer = EntityType::kPerson;
+constexpr EntityType kLoc = EntityType::kPlace;
+constexpr EntityType kOrg = EntityType::kOrganization;
+constexpr EntityType kMisc = EntityType::kMisc;
+
+std::vector<EntityType> types_after(std::vector<TypedName> mentions) {
+  make_types_consistent(mentions);
+  std::vector<EntityType> types;
+  for (const TypedName& m : mentions) types.push_back(m.type);
+  return types;
+}
+
+TEST(MakeTypesConsistent, ANameTaggedAnotherTypeAsOftenTakesThatType) {
+  EXPECT_EQ(types_after({{kPer, "Port Halden"}, {kLoc, "port halden"}}),
+            (std::vector<EntityType>{kLoc, kLoc}));
+  EXPECT_EQ(types_after({{kMisc, "Oscar"}, {kPer, "Oscar"}, {kMisc, "OSCAR"}}),
+            (std::vector<EntityType>{kMisc, kMisc, kMisc}));
+}
+
+TEST(MakeTypesConsistent, AMostlyPersonNameStaysAPerson) {
+  EXPECT_EQ(types_after({{kPer, "Washington"}, {kLoc, "Washington"}, {kPer, "Washington"}}),
+            (std::vector<EntityType>{kPer, kLoc, kPer}));
+}
+
+TEST(MakeTypesConsistent, APersonMadeOfWordsOfOtherEntitiesTakesTheirType) {
+  EXPECT_EQ(types_after({{kPer, "CHRYSLER"}, {kOrg, "Chrysler Corp"}}),
+            (std::vector<EntityType>{kOrg, kOrg}));
+  EXPECT_EQ(types_after({{kOrg, "Corvessa Athletic"}, {kPer, "Athletic"}, {kPer, "Corvessa"}}),
+            (std::vector<EntityType>{kOrg, kOrg, kOrg}));
+}
+
+TEST(MakeTypesConsistent, AWordOfAnotherPersonKeepsThePersonReading) {
+  EXPECT_EQ(types_after({{kPer, "Donald Trump"}, {kOrg, "Trump Organization"}, {kPer, "Trump"}}),
+            (std::vector<EntityType>{kPer, kOrg, kPer}));
+  // "Ford" is also outside any other entity: nothing says it is not a person.
+  EXPECT_EQ(types_after({{kPer, "Ford"}, {kOrg, "Chrysler Corp"}}),
+            (std::vector<EntityType>{kPer, kOrg}));
+  EXPECT_EQ(types_after({}), (std::vector<EntityType>{}));
+}
+
+}  // namespace
+}  // namespace newsarchive
