@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "entities/name_parts.h"
 #include "entities/person_names.h"
 
 namespace newsarchive {
@@ -39,6 +40,15 @@ std::optional<EntityType> other_type(const std::array<size_t, kTypes>& counts) {
   return best;
 }
 
+// The head type of the last whitespace-separated word of `text`, as written.
+std::optional<NameHead> last_word_head(const std::string& text) {
+  size_t end = text.find_last_not_of(' ');
+  if (end == std::string::npos) return std::nullopt;
+  size_t begin = text.find_last_of(' ', end);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  return non_person_head(std::string_view(text).substr(begin, end + 1 - begin));
+}
+
 }  // namespace
 
 void make_types_consistent(std::vector<TypedName>& mentions) {
@@ -62,6 +72,11 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
   for (size_t i = 0; i < mentions.size(); ++i) {
     retyped[i] = mentions[i].type;
     if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    if (std::optional<NameHead> head = last_word_head(mentions[i].text);
+        head && words[i].size() > 1) {
+      retyped[i] = *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
+      continue;
+    }
     const std::string key = person_key(mentions[i].text);
     const std::array<size_t, kTypes>& counts = name_types[key];
     if (std::optional<EntityType> type = other_type(counts)) {

@@ -67,7 +67,29 @@ bool is_single_title(std::string_view lower) {
   return std::find(kTitles.begin(), kTitles.end(), lower) != kTitles.end();
 }
 
+// Words that end place names and organisation names but not persons' names (lower case).
+constexpr std::array<std::string_view, 13> kPlaceHeads = {
+    "street", "road",  "avenue",  "square", "lane",     "boulevard", "bridge",
+    "valley", "river", "airport", "island", "province", "county"};
+constexpr std::array<std::string_view, 30> kOrganizationHeads = {
+    "corp",     "corporation", "inc",        "ltd",       "plc",         "co",
+    "llc",      "gmbh",        "ag",         "sa",        "party",       "athletic",
+    "united",   "club",        "fc",         "bank",      "group",       "council",
+    "ministry", "university",  "college",    "institute", "association", "union",
+    "league",   "committee",   "foundation", "agency",    "airlines",    "rovers"};
+
 }  // namespace
+
+std::optional<NameHead> non_person_head(std::string_view word) {
+  std::string lower = ascii_lower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  if (std::find(kPlaceHeads.begin(), kPlaceHeads.end(), lower) != kPlaceHeads.end())
+    return NameHead::kPlace;
+  if (std::find(kOrganizationHeads.begin(), kOrganizationHeads.end(), lower) !=
+      kOrganizationHeads.end())
+    return NameHead::kOrganization;
+  return std::nullopt;
+}
 
 bool is_title_word(std::string_view word) {
   std::string lower = ascii_lower(word);

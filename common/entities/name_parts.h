@@ -5,6 +5,7 @@
 // alike.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace newsarchive {
@@ -39,5 +40,12 @@ bool is_title_word(std::string_view word);
 // True when `name` has a word and every word is a title ("Mr", "Prime Minister", "DR."): such a
 // mention names nobody.
 bool is_title_only(std::string_view name);
+
+// The type a name ending in `word` has when that word ends place or organisation names and never
+// a person's: "Street", "Square", "Bridge" end places ("Downing Street"); "Corp", "Inc", "Ltd",
+// "Party", "Athletic", "United", "Club", "Bank" end organisations ("Corvessa Athletic"). Any
+// case, a trailing full stop allowed. nullopt for other words.
+enum class NameHead { kPlace, kOrganization };
+std::optional<NameHead> non_person_head(std::string_view word);
 
 }  // namespace newsarchive

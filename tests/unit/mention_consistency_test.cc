@@ -49,5 +49,13 @@ TEST(MakeTypesConsistent, AWordOfAnotherPersonKeepsThePersonReading) {
   EXPECT_EQ(types_after({}), (std::vector<EntityType>{}));
 }
 
+TEST(MakeTypesConsistent, ANameEndingInAPlaceOrOrganisationWordIsNoPerson) {
+  EXPECT_EQ(types_after({{kPer, "Downing Street"},
+                         {kPer, "Corvessa Athletic"},
+                         {kPer, "Street"},
+                         {kPer, "Tony Blair"}}),
+            (std::vector<EntityType>{kLoc, kOrg, kPer, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive

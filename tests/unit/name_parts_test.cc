@@ -54,5 +54,15 @@ TEST(IsTitleOnly, TrueWhenEveryWordIsATitle) {
     EXPECT_FALSE(is_title_only(name)) << name;
 }
 
+TEST(NonPersonHead, KnowsWordsThatEndPlacesAndOrganisationsOnly) {
+  EXPECT_EQ(non_person_head("Street"), NameHead::kPlace);
+  EXPECT_EQ(non_person_head("SQUARE"), NameHead::kPlace);
+  EXPECT_EQ(non_person_head("Corp."), NameHead::kOrganization);
+  EXPECT_EQ(non_person_head("Athletic"), NameHead::kOrganization);
+  EXPECT_EQ(non_person_head("party"), NameHead::kOrganization);
+  for (const char* word : {"", "Blair", "St", "Jr.", "Street-", "Streets"})
+    EXPECT_EQ(non_person_head(word), std::nullopt) << word;
+}
+
 }  // namespace
 }  // namespace newsarchive
