@@ -49,52 +49,60 @@ std::optional<NameHead> last_word_head(const std::string& text) {
   return non_person_head(std::string_view(text).substr(begin, end + 1 - begin));
 }
 
+using TypeCounts = std::map<std::string, std::array<size_t, kTypes>>;
+
+// Rules 0 and 1: each person mention's own words and name.
+EntityType retype_by_name(const TypedName& mention, const std::vector<std::string>& words,
+                          const TypeCounts& name_types) {
+  if (std::optional<NameHead> head = last_word_head(mention.text); head && words.size() > 1)
+    return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
+  const std::array<size_t, kTypes>& counts = name_types.at(person_key(mention.text));
+  std::optional<EntityType> type = other_type(counts);
+  // Only the majority: a person slipped into a place once ("Washington") stays a person.
+  if (type && counts[index_of(*type)] >= counts[index_of(EntityType::kPerson)]) return *type;
+  return EntityType::kPerson;
+}
+
 }  // namespace
 
 void make_types_consistent(std::vector<TypedName>& mentions) {
-  std::map<std::string, std::array<size_t, kTypes>> name_types;
-  std::map<std::string, std::array<size_t, kTypes>> word_types;  // non-person mention words
   std::vector<std::vector<std::string>> words(mentions.size());
+  TypeCounts name_types;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const size_t type = index_of(mentions[i].type);
-    ++name_types[person_key(mentions[i].text)][type];
     words[i] = words_of(mentions[i].text);
-    if (mentions[i].type != EntityType::kPerson)
-      for (const std::string& word : words[i]) ++word_types[word][type];
+    ++name_types[person_key(mentions[i].text)][index_of(mentions[i].type)];
   }
-  // Words of each person mention, to tell whether another person mention shares one.
-  std::map<std::string, std::set<size_t>> person_mentions_of_word;
-  for (size_t i = 0; i < mentions.size(); ++i)
-    if (mentions[i].type == EntityType::kPerson)
-      for (const std::string& word : words[i]) person_mentions_of_word[word].insert(i);
-
   std::vector<EntityType> retyped(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i)
+    retyped[i] = mentions[i].type == EntityType::kPerson && !words[i].empty()
+                     ? retype_by_name(mentions[i], words[i], name_types)
+                     : mentions[i].type;
+  for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
+
+  // Rule 2, over the types rules 0 and 1 left: words of non-person mentions, and the person
+  // mentions each word is part of.
+  TypeCounts word_types;
+  std::map<std::string, std::set<std::string>> person_names_of_word, other_names_of_word;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    retyped[i] = mentions[i].type;
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
-    if (std::optional<NameHead> head = last_word_head(mentions[i].text);
-        head && words[i].size() > 1) {
-      retyped[i] = *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
-      continue;
-    }
     const std::string key = person_key(mentions[i].text);
-    const std::array<size_t, kTypes>& counts = name_types[key];
-    if (std::optional<EntityType> type = other_type(counts)) {
-      // Only the majority: a person slipped into a place once ("Washington") stays a person.
-      if (counts[index_of(*type)] >= counts[index_of(EntityType::kPerson)]) retyped[i] = *type;
-      continue;
-    }
-    bool all_elsewhere = true;
     for (const std::string& word : words[i]) {
-      bool in_other_person = false;
-      for (size_t j : person_mentions_of_word[word])
-        if (person_key(mentions[j].text) != key) in_other_person = true;
-      auto found = word_types.find(word);
-      if (in_other_person || found == word_types.end()) {
-        all_elsewhere = false;
-        break;
+      if (mentions[i].type == EntityType::kPerson) {
+        person_names_of_word[word].insert(key);
+      } else {
+        ++word_types[word][index_of(mentions[i].type)];
+        other_names_of_word[word].insert(key);
       }
     }
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    const std::string key = person_key(mentions[i].text);
+    // Every word is part of another entity's name, and of no other person's.
+    bool all_elsewhere = std::all_of(words[i].begin(), words[i].end(), [&](const std::string& w) {
+      const std::set<std::string>& others = other_names_of_word[w];
+      bool other_name = others.size() > 1 || (others.size() == 1 && *others.begin() != key);
+      return other_name && person_names_of_word[w].size() == 1;
+    });
     if (all_elsewhere)
       if (std::optional<EntityType> type = other_type(word_types[words[i].back()]))
         retyped[i] = *type;

@@ -50,11 +50,10 @@ TEST(MakeTypesConsistent, AWordOfAnotherPersonKeepsThePersonReading) {
 }
 
 TEST(MakeTypesConsistent, ANameEndingInAPlaceOrOrganisationWordIsNoPerson) {
-  EXPECT_EQ(types_after({{kPer, "Downing Street"},
-                         {kPer, "Corvessa Athletic"},
-                         {kPer, "Street"},
+  // "Street" alone then belongs to the place "Downing Street" (rule 2).
+  EXPECT_EQ(types_after({{kPer, "Downing Street"}, {kPer, "Corvessa Athletic"}, {kPer, "Street"},
                          {kPer, "Tony Blair"}}),
-            (std::vector<EntityType>{kLoc, kOrg, kPer, kPer}));
+            (std::vector<EntityType>{kLoc, kOrg, kLoc, kPer}));
 }
 
 }  // namespace
