@@ -43,12 +43,18 @@ bool is_sign_off(std::string_view text, const EntityMention& mention) {
   if (mention.start == 0 || !blank(text.substr(mention.end)) ||
       text.find(' ', mention.start) < mention.end)
     return false;
-  size_t line_start = text.rfind('\n', mention.start);
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  if (blank(text.substr(line_start, mention.start - line_start))) return true;
-  // Set apart on the last line by a run of spaces: "total 55.8 (33.7).        REUTER".
-  return mention.start >= 2 &&
-         text.substr(mention.start - 2, 2).find_first_not_of(" \t") == std::string_view::npos;
+  size_t before = mention.start;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  const size_t spaces = mention.start - before;
+  if (before == 0 || text[before - 1] == '\n' || text[before - 1] == '\r') return true;
+  if (spaces >= 2) return true;  // "total 55.8 (33.7).        REUTER"
+  // After the last sentence on the same line: "...in 1986. REUTER".
+  std::string_view head = text.substr(0, before);
+  while (!head.empty() && (head.back() == '"' || head.back() == ')' || head.back() == '\''))
+    head.remove_suffix(1);
+  if (head.ends_with("\xE2\x80\x9D")) head.remove_suffix(3);  // ”
+  return spaces == 1 && !head.empty() &&
+         (head.back() == '.' || head.back() == '!' || head.back() == '?');
 }
 
 std::string unwrap_lines(std::string_view text) {
@@ -83,7 +89,8 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
   }
   std::vector<TypedName> names;
   names.reserve(resolved.size());
-  for (const ResolvedMention& m : resolved) names.push_back(TypedName{m.mention.type, m.text});
+  for (const ResolvedMention& m : resolved)
+    names.push_back(TypedName{m.mention.type, m.text, text.substr(m.mention.end, 24)});
   make_types_consistent(names);
   for (size_t i = 0; i < resolved.size(); ++i) resolved[i].mention.type = names[i].type;
   return resolved;

@@ -23,9 +23,9 @@ struct ResolvedMention {
 // sentence. The result has the same length, so mention offsets still index `text`.
 std::string unwrap_lines(std::string_view text);
 
-// True when `mention` is a one-word sign-off: the last word of `text`, alone on its line or set
-// apart by two or more spaces (wire services end bodies with their name, "Reuter"), which names
-// the agency, not a person in the story.
+// True when `mention` is a one-word sign-off: the last word of `text`, alone on its line, set
+// apart by two or more spaces, or after the last sentence ("...in 1986. REUTER"): wire services
+// end bodies with their name, which names the agency, not a person in the story.
 bool is_sign_off(std::string_view text, const EntityMention& mention);
 
 // Every mention in `text`, persons resolved to their canonical names within this text. Person

@@ -49,6 +49,25 @@ std::optional<NameHead> last_word_head(const std::string& text) {
   return non_person_head(std::string_view(text).substr(begin, end + 1 - begin));
 }
 
+// The organisation head written after `after`'s leading spaces, or after "and" / "&" there.
+std::optional<NameHead> following_head(std::string_view after) {
+  auto next_word = [&after]() {
+    size_t begin = after.find_first_not_of(" \t\r\n,");
+    if (begin == std::string_view::npos) return std::string_view();
+    after.remove_prefix(begin);
+    size_t end = std::min(after.find_first_of(" \t\r\n,;:()<>\""), after.size());
+    std::string_view word = after.substr(0, end);
+    after.remove_prefix(end);
+    return word;
+  };
+  std::string_view word = next_word();
+  if (word == "and" || word == "&") word = next_word();
+  // Written as part of a name: "and Co", not "and company".
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+  std::optional<NameHead> head = non_person_head(word);
+  return head == NameHead::kOrganization ? head : std::nullopt;
+}
+
 using TypeCounts = std::map<std::string, std::array<size_t, kTypes>>;
 
 // Rules 0 and 1: each person mention's own words and name.
@@ -56,6 +75,7 @@ EntityType retype_by_name(const TypedName& mention, const std::vector<std::strin
                           const TypeCounts& name_types) {
   if (std::optional<NameHead> head = last_word_head(mention.text); head && words.size() > 1)
     return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
+  if (following_head(mention.after)) return EntityType::kOrganization;
   const std::array<size_t, kTypes>& counts = name_types.at(person_key(mention.text));
   std::optional<EntityType> type = other_type(counts);
   // Only the majority: a person slipped into a place once ("Washington") stays a person.

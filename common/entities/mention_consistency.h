@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "entities/entity_tagger.h"
@@ -17,12 +18,14 @@ namespace newsarchive {
 struct TypedName {
   EntityType type;
   std::string text;
+  std::string_view after = {};  // the text that follows the mention (a few words suffice)
 };
 
 // Retypes person mentions in place, by these rules, all by person_key() folding:
 //  0. a person mention of two or more words ending in a word that ends places or organisations
 //     and never a person's name (name_parts.h: "Downing Street", "Corvessa Athletic") takes
-//     that type;
+//     that type, and so does one followed by such a word, directly or after "and" or "&"
+//     ("Harris Upham and Co", "Smith Barney Inc");
 //  1. a name tagged as another type (place, organisation, misc) in the article at least as
 //     often as a person takes that type (the most frequent of them);
 //  2. a person mention none of whose words is part of any other person mention, and each of

@@ -55,6 +55,8 @@ TEST(IsSignOff, OnlyALoneWordOnTheLastLine) {
   EXPECT_FALSE(is_sign_off(text, EntityMention{EntityType::kPerson, 0, 6}));
   std::string apart = "Net 1,150,633 vs 649,000.        REUTER\n";
   EXPECT_TRUE(is_sign_off(apart, EntityMention{EntityType::kPerson, 33, 39}));
+  std::string after_sentence = "in the first seven months of 1986. REUTER";
+  EXPECT_TRUE(is_sign_off(after_sentence, EntityMention{EntityType::kPerson, 35, 41}));
   std::string in_sentence = "The talks went well, said Lawson\n";
   EXPECT_FALSE(is_sign_off(in_sentence, EntityMention{EntityType::kPerson, 26, 32}));
   std::string two_words = "The talks went well.\nNigel Lawson\n";

@@ -51,9 +51,23 @@ TEST(MakeTypesConsistent, AWordOfAnotherPersonKeepsThePersonReading) {
 
 TEST(MakeTypesConsistent, ANameEndingInAPlaceOrOrganisationWordIsNoPerson) {
   // "Street" alone then belongs to the place "Downing Street" (rule 2).
-  EXPECT_EQ(types_after({{kPer, "Downing Street"}, {kPer, "Corvessa Athletic"}, {kPer, "Street"},
+  EXPECT_EQ(types_after({{kPer, "Downing Street"},
+                         {kPer, "Corvessa Athletic"},
+                         {kPer, "Street"},
                          {kPer, "Tony Blair"}}),
             (std::vector<EntityType>{kLoc, kOrg, kLoc, kPer}));
+}
+
+TEST(MakeTypesConsistent, ANameBeforeAnOrganisationWordIsAnOrganisation) {
+  std::vector<TypedName> mentions = {{kPer, "Harris Upham", " and Co said"},
+                                     {kPer, "Smith Barney", ", Inc. and"},
+                                     {kPer, "Tony Blair", " and Cherie"},
+                                     {kPer, "Alex Brown", " & Sons"},
+                                     {kPer, "Jim Wright", " company"}};
+  make_types_consistent(mentions);
+  std::vector<EntityType> types;
+  for (const TypedName& m : mentions) types.push_back(m.type);
+  EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kPer, kOrg, kPer}));
 }
 
 }  // namespace
