@@ -73,9 +73,20 @@ std::string unwrap_lines(std::string_view text) {
 
 namespace {
 
-// The tagger's mentions of `text`, cleaned. A person mention made of titles alone ("Mr",
-// "Prime Minister") names nobody and is left out; "Mr Blair" is already "Blair" (the tagger
-// keeps titles outside spans), which alias merging then resolves.
+// The tagger's mentions of `text`, cleaned and retyped (mention_consistency.h). A person mention
+// that names nobody (titles alone, "Mr", "Prime Minister"; a number word; initials alone) is
+// left out; "Mr Blair" is already "Blair" (the tagger keeps titles outside spans), which alias
+// merging then resolves.
+// True when `text` has a letter and no lower-case ASCII letter.
+bool is_all_capitals(std::string_view text) {
+  bool letter = false;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
 std::vector<ResolvedMention> mentions_of(std::string_view text,
                                          const std::vector<size_t>& section_starts,
                                          const EntityTagger& tagger) {
@@ -84,7 +95,7 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;
-    if (mention.type == EntityType::kPerson && is_title_only(surface)) continue;
+    if (mention.type == EntityType::kPerson && names_nobody(surface)) continue;
     resolved.push_back(ResolvedMention{mention, surface, surface});
   }
   std::vector<TypedName> names;
@@ -157,7 +168,24 @@ std::vector<ResolvedMention> article_mentions(const Article& article, const Enti
   std::vector<size_t> section_starts;
   std::string text = article_entity_text(article, section_starts);
   std::vector<ResolvedMention> mentions = resolve_mentions(text, section_starts, tagger);
-  if (!mentions.empty() && is_sign_off(text, mentions.back().mention)) mentions.pop_back();
+  // Sign-offs, repeated as some archives do ("REUTER\n Reuter").
+  std::string_view rest = text;
+  while (!mentions.empty() && is_sign_off(rest, mentions.back().mention)) {
+    rest = rest.substr(0, mentions.back().mention.start);
+    mentions.pop_back();
+  }
+  if (section_starts.empty()) return mentions;
+  // A person in an ALL-CAPS headline ("DOLLAR FALLS AGAINST MARK") is read without case, the
+  // tagger's best evidence; it stays only when the body names the same person.
+  const size_t body_start = section_starts.front();
+  std::set<std::string> body_persons;
+  for (const ResolvedMention& m : mentions)
+    if (m.mention.start >= body_start && m.mention.type == EntityType::kPerson)
+      body_persons.insert(person_key(m.canonical));
+  std::erase_if(mentions, [&](const ResolvedMention& m) {
+    return m.mention.start < body_start && m.mention.type == EntityType::kPerson &&
+           is_all_capitals(m.text) && !body_persons.count(person_key(m.canonical));
+  });
   return mentions;
 }
 

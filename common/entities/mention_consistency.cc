@@ -68,6 +68,16 @@ std::optional<NameHead> following_head(std::string_view after) {
   return head == NameHead::kOrganization ? head : std::nullopt;
 }
 
+// True when `after` is ", " (or ",\n") and then `next`: a comma-separated list of names.
+bool listed_before(std::string_view after, const std::string& next) {
+  if (!after.starts_with(",")) return false;
+  size_t begin = after.find_first_not_of(" \t\r\n", 1);
+  if (begin == std::string_view::npos || begin == 1) return false;
+  std::string_view rest = after.substr(begin);
+  // `after` is cut short; a prefix of the next name is enough.
+  return !rest.empty() && next.starts_with(rest.substr(0, std::min(rest.size(), next.size())));
+}
+
 using TypeCounts = std::map<std::string, std::array<size_t, kTypes>>;
 
 // Rules 0 and 1: each person mention's own words and name.
@@ -75,7 +85,6 @@ EntityType retype_by_name(const TypedName& mention, const std::vector<std::strin
                           const TypeCounts& name_types) {
   if (std::optional<NameHead> head = last_word_head(mention.text); head && words.size() > 1)
     return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
-  if (following_head(mention.after)) return EntityType::kOrganization;
   const std::array<size_t, kTypes>& counts = name_types.at(person_key(mention.text));
   std::optional<EntityType> type = other_type(counts);
   // Only the majority: a person slipped into a place once ("Washington") stays a person.
@@ -97,6 +106,16 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
     retyped[i] = mentions[i].type == EntityType::kPerson && !words[i].empty()
                      ? retype_by_name(mentions[i], words[i], name_types)
                      : mentions[i].type;
+  // Firms: a person mention followed by an organisation word, or listed before one that is
+  // ("Smith Barney, Harris Upham and Co"), right to left.
+  std::vector<bool> firm(mentions.size(), false);
+  for (size_t i = mentions.size(); i-- > 0;) {
+    if (mentions[i].type != EntityType::kPerson) continue;
+    firm[i] = following_head(mentions[i].after).has_value() ||
+              (i + 1 < mentions.size() && firm[i + 1] &&
+               listed_before(mentions[i].after, mentions[i + 1].text));
+    if (firm[i]) retyped[i] = EntityType::kOrganization;
+  }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
 
   // Rule 2, over the types rules 0 and 1 left: words of non-person mentions, and the person

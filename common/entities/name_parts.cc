@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
+#include <vector>
 
 #include "text/ascii.h"
 
@@ -78,7 +80,46 @@ constexpr std::array<std::string_view, 34> kOrganizationHeads = {
     "institute", "association", "union",   "league",  "committee", "foundation", "agency",
     "airlines",  "rovers",      "company", "sons",    "brothers",  "partners"};
 
+// Number words, lower case: no name starts with one.
+constexpr std::array<std::string_view, 40> kNumberWords = {
+    "zero",    "one",       "two",      "three",    "four",    "five",     "six",      "seven",
+    "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "twenty",  "thirty",   "forty",    "fifty",
+    "sixty",   "seventy",   "eighty",   "ninety",   "hundred", "thousand", "million",  "billion",
+    "first",   "second",    "third",    "fourth",   "fifth",   "half",     "quarter",  "dozen"};
+
+// "H.K.", "U.S.": one letter and a full stop, repeated.
+bool is_initials(std::string_view word) {
+  if (word.size() < 2) return false;
+  for (size_t i = 0; i < word.size(); i += 2)
+    if (i + 1 >= word.size() || !std::isalpha(static_cast<unsigned char>(word[i])) ||
+        word[i + 1] != '.')
+      return false;
+  return true;
+}
+
+// The whitespace-separated words of `name`.
+std::vector<std::string_view> words_of(std::string_view name) {
+  std::vector<std::string_view> words;
+  for (size_t begin = 0; begin < name.size();) {
+    size_t end = std::min(name.find(' ', begin), name.size());
+    if (end > begin) words.push_back(name.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return words;
+}
+
 }  // namespace
+
+bool names_nobody(std::string_view name) {
+  std::vector<std::string_view> words = words_of(name);
+  if (words.empty()) return false;
+  if (is_title_only(name)) return true;
+  if (std::find(kNumberWords.begin(), kNumberWords.end(), ascii_lower(words.front())) !=
+      kNumberWords.end())
+    return true;
+  return std::all_of(words.begin(), words.end(), is_initials);
+}
 
 std::optional<NameHead> non_person_head(std::string_view word) {
   std::string lower = ascii_lower(word);

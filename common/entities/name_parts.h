@@ -48,4 +48,9 @@ bool is_title_only(std::string_view name);
 enum class NameHead { kPlace, kOrganization };
 std::optional<NameHead> non_person_head(std::string_view word);
 
+// True when a person mention of `name` names nobody: titles alone ("Mr", "Prime Minister"), a
+// number word first ("Nine", "Nine Mths" in an earnings table), or initials alone ("H.K.",
+// "N.Z.", which abbreviate places).
+bool names_nobody(std::string_view name);
+
 }  // namespace newsarchive

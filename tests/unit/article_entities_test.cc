@@ -72,6 +72,14 @@ TEST(ExtractEntities, IgnoresAWireSignOff) {
   EXPECT_EQ(article.persons, (Names{"Nigel Lawson"}));
 }
 
+TEST(ExtractEntities, IgnoresARepeatedSignOff) {
+  Article article;
+  article.title = "BIOTECH 3RD QTR NET";
+  article.body = "Chancellor Nigel Lawson said the talks went well.\nREUTER\n Reuter";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Nigel Lawson"}));
+}
+
 TEST(WriteMentionsJsonl, OneObjectPerMentionWithByteOffsets) {
   std::string text = "Mr. Esper met Mark Esper's staff.";
   std::ostringstream out;
@@ -121,6 +129,15 @@ TEST(ResolveMentions, NoMentionRunsFromOneSectionIntoTheNext) {
     if (m.mention.type == EntityType::kPerson) apart.push_back(m.text);
   EXPECT_NE(std::find(joined.begin(), joined.end(), "Blair Tony Blair"), joined.end());
   EXPECT_EQ(apart, (Names{"Howard", "Blair", "Tony Blair"}));
+}
+
+// "DOLLAR FALLS AGAINST MARK": a person in a headline without case, which the body never names.
+TEST(ExtractEntities, AnAllCapsHeadlinePersonNeedsTheBody) {
+  Article article;
+  article.title = "DOLLAR FALLS AGAINST MARK AS ESPER SPEAKS";
+  article.body = "The dollar fell against the mark on Monday after Mark Esper spoke in Berlin.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Mark Esper"}));
 }
 
 }  // namespace

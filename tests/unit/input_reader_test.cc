@@ -63,8 +63,7 @@ TEST(InputReader, ReadsEveryMemberOfABundleUnderItsOwnId) {
 TEST(InputReader, ReadsAZipLikeATarball) {
   const std::string zip = testing::make_bundle("zip", "", {{"a.txt", kDatelineText}});
   RecordingSink sink = read_named("news.zip", zip);
-  EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"accept", "news.zip:a.txt", "news.zip:a.txt"}}));
+  EXPECT_EQ(events_of(sink), (std::vector<Event>{{"accept", "news.zip:a.txt", "news.zip:a.txt"}}));
 }
 
 TEST(InputReader, SkipsABadMemberNamingBundleAndMemberAndGoesOn) {
@@ -87,13 +86,16 @@ TEST(InputReader, ReadsSingleCompressedFilesAsTheirInnerKind) {
   for (const auto& [filter, suffix] : std::vector<std::pair<std::string, std::string>>{
            {"gzip", ".gz"}, {"bzip2", ".bz2"}, {"xz", ".xz"}, {"zstd", ".zst"}}) {
     SCOPED_TRACE(filter);
-    RecordingSink text = read_named("story.txt" + suffix, testing::compress_bytes(filter, kHeadlineText));
+    RecordingSink text =
+        read_named("story.txt" + suffix, testing::compress_bytes(filter, kHeadlineText));
     ASSERT_EQ(text.articles.size(), 1u);
     EXPECT_EQ(text.articles[0].title, "Floods hit the coast");
-    RecordingSink lines = read_named(
-        "wire.JSONL" + suffix,
-        testing::compress_bytes(filter, R"({"id": "z", "title": "T", "body": "B."})" "\n"));
-    EXPECT_EQ(events_of(lines), (std::vector<Event>{{"accept", "wire.JSONL" + suffix + ":1", "z"}}));
+    RecordingSink lines =
+        read_named("wire.JSONL" + suffix,
+                   testing::compress_bytes(filter, R"({"id": "z", "title": "T", "body": "B."})"
+                                                   "\n"));
+    EXPECT_EQ(events_of(lines),
+              (std::vector<Event>{{"accept", "wire.JSONL" + suffix + ":1", "z"}}));
   }
 }
 
@@ -101,10 +103,11 @@ TEST(InputReader, SniffsContentWhoseNameSaysNothing) {
   EXPECT_EQ(read_named("README", kHeadlineText).articles.at(0).format, "text");
   EXPECT_EQ(read_named("dump", R"({"id": "j", "title": "T", "body": "B."})").articles.at(0).format,
             "jsonl");
-  RecordingSink page = read_named(
-      "saved", "<!DOCTYPE html><html><head><title>Port reopens</title></head><body><article>"
-               "<p>The port reopened on Monday after a week of storms, officials said.</p>"
-               "</article></body></html>");
+  RecordingSink page =
+      read_named("saved",
+                 "<!DOCTYPE html><html><head><title>Port reopens</title></head><body><article>"
+                 "<p>The port reopened on Monday after a week of storms, officials said.</p>"
+                 "</article></body></html>");
   ASSERT_EQ(page.articles.size(), 1u);
   EXPECT_EQ(page.articles[0].format, "html");
   EXPECT_EQ(page.articles[0].title, "Port reopens");
@@ -135,8 +138,8 @@ std::string warc_record(const std::string& type, const std::string& uri, const s
                         const std::string& content_type) {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
          "\r\nWARC-Date: 2021-03-04T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + type +
-         ">\r\nContent-Type: " + content_type + "\r\nContent-Length: " +
-         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+         ">\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
 }
 
 TEST(InputReader, ReadsTheHtmlResponsesOfAWebArchiveAndCountsTheRest) {
@@ -153,10 +156,11 @@ TEST(InputReader, ReadsTheHtmlResponsesOfAWebArchiveAndCountsTheRest) {
                   "application/http; msgtype=response");
   RecordingSink sink = read_named("crawl.warc.gz", testing::compress_bytes("gzip", warc));
   ASSERT_EQ(sink.articles.size(), 1u);
-  EXPECT_EQ(events_of(sink),
-            (std::vector<Event>{{"accept", "crawl.warc.gz record 3", "http://herald.example/harbour"},
-                                {"pass", "crawl.warc.gz", "WARC request x1"},
-                                {"pass", "crawl.warc.gz", "WARC warcinfo x1"}}));
+  EXPECT_EQ(
+      events_of(sink),
+      (std::vector<Event>{{"accept", "crawl.warc.gz record 3", "http://herald.example/harbour"},
+                          {"pass", "crawl.warc.gz", "WARC request x1"},
+                          {"pass", "crawl.warc.gz", "WARC warcinfo x1"}}));
   EXPECT_EQ(sink.articles[0].title, "Harbour reopens");
   EXPECT_EQ(sink.articles[0].date->iso(), "2021-03-04");  // the fetch date, as a last resort
   EXPECT_EQ(sink.articles[0].date_from, "warc-date");

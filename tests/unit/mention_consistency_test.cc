@@ -70,5 +70,16 @@ TEST(MakeTypesConsistent, ANameBeforeAnOrganisationWordIsAnOrganisation) {
   EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kPer, kOrg, kPer}));
 }
 
+TEST(MakeTypesConsistent, ANameListedBeforeAFirmIsAFirm) {
+  std::vector<TypedName> mentions = {{kPer, "Smith Barney", ", Harris Upham\nand Co"},
+                                     {kPer, "Harris Upham", "\nand Co said"},
+                                     {kPer, "Tony Blair", ", Gordon Brown and"},
+                                     {kPer, "Gordon Brown", " and Cherie"}};
+  make_types_consistent(mentions);
+  std::vector<EntityType> types;
+  for (const TypedName& m : mentions) types.push_back(m.type);
+  EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kPer, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive

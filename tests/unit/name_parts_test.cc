@@ -64,5 +64,14 @@ TEST(NonPersonHead, KnowsWordsThatEndPlacesAndOrganisationsOnly) {
     EXPECT_EQ(non_person_head(word), std::nullopt) << word;
 }
 
+TEST(NamesNobody, TitlesNumbersAndInitialsAlone) {
+  for (const char* name :
+       {"Mr", "Prime Minister", "Nine", "Nine Mths", "EIGHT", "H.K.", "N.Z.", "U.S. A."})
+    EXPECT_TRUE(names_nobody(name)) << name;
+  for (const char* name :
+       {"", "Tony Blair", "Mr Blair", "H.P. Smith", "A.J.P. Taylor", "Nina", "Ninety-Nine", "J"})
+    EXPECT_FALSE(names_nobody(name)) << name;
+}
+
 }  // namespace
 }  // namespace newsarchive
