@@ -41,13 +41,13 @@ class AnalysisSink : public ArticleSink {
     }
     send_pending_warnings();
     extract_entities(article, tagger_);
-    if (article.persons.size() > schema::kMaxPersonSlots)
-      warn(where, std::to_string(article.persons.size()) +
-                      " persons named; person facets count the first " +
-                      std::to_string(schema::kMaxPersonSlots));
+    warn_of_facet_cap(where, article.persons.size(), "persons", "person", schema::kMaxPersonSlots);
+    warn_of_facet_cap(where, article.places.size(), "places", "place", schema::kMaxPlaceSlots);
+    warn_of_facet_cap(where, article.organizations.size(), "organisations", "org",
+                      schema::kMaxOrganizationSlots);
     item.undated = !article.date;
     if (item.undated) item.message = where.describe();
-    item.persons = article.persons.size();
+    item.slots = entity_slots_used(article);
     item.bytes = article_bytes(article);
     if (options_.sink_builds_documents)
       item.article = std::move(article);
@@ -82,6 +82,15 @@ class AnalysisSink : public ArticleSink {
     std::vector<std::string> pending;
     pending.swap(pending_warnings_);
     for (std::string& message : pending) send_message(WorkItem::Kind::kWarning, std::move(message));
+  }
+
+  // An article naming more entities of a kind than its facet slots hold is still found by all
+  // of them, but its facets count only the first `cap`: say so.
+  void warn_of_facet_cap(const SourceLocation& where, size_t named, const char* kind,
+                         const char* facet, Xapian::valueno cap) {
+    if (named <= cap) return;
+    warn(where, std::to_string(named) + " " + kind + " named; " + facet +
+                    " facets count the first " + std::to_string(cap));
   }
 
   void unreadable(const SourceLocation& where, const std::string& reason) {

@@ -13,9 +13,9 @@ bool CommitPolicy::due() const {
 }
 
 void CommitPolicy::commit(Xapian::WritableDatabase& database, const std::filesystem::path& path,
-                          size_t person_slots, const Checkpoint& checkpoint) {
+                          const EntitySlotCounts& slots, const Checkpoint& checkpoint) {
   require_free_space(path, kCommitHeadroomBytes, path.string());
-  write_commit_metadata(database, person_slots, checkpoint);
+  write_commit_metadata(database, slots, checkpoint);
   database.commit();
   uncommitted_ = 0;
   uncommitted_bytes_ = 0;

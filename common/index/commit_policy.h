@@ -36,11 +36,11 @@ class CommitPolicy {
   bool due() const;
 
   // Commits explicitly (a destructor's implicit commit would swallow errors such as disk full):
-  // checks the disk has room at `path`, records `person_slots` and `checkpoint` so they become
-  // visible in the same atomic commit as the articles they describe, commits, and starts
+  // checks the disk has room at `path`, records the entity `slots` counts and `checkpoint` so they
+  // become visible in the same atomic commit as the articles they describe, commits, and starts
   // counting again. Throws DiskFullError when the headroom is not there.
   void commit(Xapian::WritableDatabase& database, const std::filesystem::path& path,
-              size_t person_slots, const Checkpoint& checkpoint);
+              const EntitySlotCounts& slots, const Checkpoint& checkpoint);
 
  private:
   size_t commit_every_;

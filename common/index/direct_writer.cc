@@ -10,13 +10,13 @@ DirectWriter::DirectWriter(Xapian::WritableDatabase database, const std::filesys
     : database_(std::move(database)),
       path_(path),
       policy_(policy),
-      person_slots_(person_slot_count(database_)) {}
+      slots_(entity_slot_counts(database_)) {}
 
 void DirectWriter::store(WorkItem& item) {
   bool existed = database_.term_exists(item.keys.id_term);
   database_.replace_document(item.keys.id_term, item.document);
   ++(existed ? changed_ : added_);
-  person_slots_ = std::max(person_slots_, person_slots_of(item));
+  slots_.widen(item.slots);
   policy_.count_change(item.bytes);
 }
 
@@ -42,7 +42,7 @@ void DirectWriter::close(const std::string& last_run, const Checkpoint& checkpoi
 }
 
 void DirectWriter::commit(const Checkpoint& checkpoint) {
-  policy_.commit(database_, path_, person_slots_, checkpoint);
+  policy_.commit(database_, path_, slots_, checkpoint);
 }
 
 }  // namespace newsarchive

@@ -33,7 +33,7 @@ class DirectWriter : public DocumentSink {
   Xapian::WritableDatabase database_;
   std::filesystem::path path_;
   CommitPolicy policy_;
-  size_t person_slots_;  // the most any article uses, this run or earlier ones
+  EntitySlotCounts slots_;  // the most any article uses of each kind, this run or earlier ones
   size_t added_ = 0;
   size_t changed_ = 0;
 };

@@ -46,9 +46,4 @@ class DocumentSink {
   virtual size_t changed() const = 0;
 };
 
-// The person facet slots a stored article uses.
-inline size_t person_slots_of(const WorkItem& item) {
-  return std::min<size_t>(item.persons, schema::kMaxPersonSlots);
-}
-
 }  // namespace newsarchive

@@ -26,7 +26,7 @@ ShardWriter::ShardWriter(const std::filesystem::path& path, size_t commit_every,
       builder_(std::move(builder)),
       policy_(commit_every, commit_seconds),
       queue_(kShardQueueCapacity, kShardQueueBytes),
-      person_slots_(person_slot_count(database_)) {
+      slots_(entity_slot_counts(database_)) {
   write_schema_metadata(database_, "");
   database_.commit();
 }
@@ -71,14 +71,14 @@ void ShardWriter::write(StagedDocument& staged) {
   bool existed = database_.term_exists(staged.id_term);
   database_.replace_document(staged.id_term, staged.document);
   ++(existed ? changed_ : added_);
-  person_slots_ = std::max(person_slots_, staged.person_slots);
+  slots_.widen(staged.slots);
   last_id_ = std::move(staged.id);
   policy_.count_change(staged.bytes);
   if (policy_.due()) commit();
 }
 
 void ShardWriter::commit() {
-  policy_.commit(database_, path_, person_slots_, Checkpoint{added_ + changed_, last_id_});
+  policy_.commit(database_, path_, slots_, Checkpoint{added_ + changed_, last_id_});
 }
 
 }  // namespace newsarchive

@@ -38,7 +38,7 @@ struct StagedDocument {
   Xapian::Document document;       // written as is unless `article` is set
   std::optional<Article> article;  // built into `document` on the shard's thread first
   std::string content_hash;        // with `article`
-  size_t person_slots = 0;         // person value slots the document uses
+  EntitySlotCounts slots;          // facet slots the document uses (entity_slots_used)
   size_t bytes = 0;                // the article's text, for the queue's memory bound
 };
 
@@ -62,8 +62,8 @@ class ShardWriter {
   Xapian::WritableDatabase& database() { return database_; }
   size_t added() const { return added_; }
   size_t changed() const { return changed_; }
-  // The most person slots any document in this shard uses, this run or earlier ones.
-  size_t person_slots() const { return person_slots_; }
+  // The most facet slots of each kind any document in this shard uses, this run or earlier ones.
+  const EntitySlotCounts& slots() const { return slots_; }
   // Commits the shard's state now (after pruning), with its checkpoint.
   void commit();
 
@@ -80,7 +80,7 @@ class ShardWriter {
   std::exception_ptr failure_;
   size_t added_ = 0;
   size_t changed_ = 0;
-  size_t person_slots_ = 0;
+  EntitySlotCounts slots_;
   std::string last_id_;
 };
 

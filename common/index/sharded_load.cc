@@ -18,7 +18,7 @@ ShardedLoad::ShardedLoad(const ShardedLoadOptions& options, Xapian::WritableData
       staging_(staging),
       log_(log),
       final_commit_(options.commit_every, options.commit_seconds),
-      person_slots_(options.rebuild ? 0 : person_slot_count(database_)) {
+      slots_(options.rebuild ? EntitySlotCounts{} : entity_slot_counts(database_)) {
   std::filesystem::create_directories(staging.directory());
   for (size_t k = 0; k < options.shards; ++k) {
     // Its own generator and stemmer: the builder runs on the shard's thread.
@@ -47,7 +47,7 @@ void ShardedLoad::store(WorkItem& item) {
                         std::move(item.document),
                         std::move(item.article),
                         std::move(item.keys.content_hash),
-                        person_slots_of(item),
+                        item.slots,
                         item.bytes};
   if (!shard.submit(std::move(staged))) shard.finish();  // rethrows the writer's failure
 }
@@ -59,7 +59,7 @@ void ShardedLoad::finish() {
   for (const auto& shard : shards_) {
     added_ += shard->added();
     changed_ += shard->changed();
-    person_slots_ = std::max(person_slots_, shard->person_slots());
+    slots_.widen(shard->slots());
   }
 }
 
@@ -87,7 +87,7 @@ void ShardedLoad::close(const std::string& last_run, const Checkpoint& checkpoin
   database_ = open_writable_database(options_.database);
   write_schema_metadata(database_, options_.language);
   database_.set_metadata(std::string(schema::kLastRunKey), last_run);
-  final_commit_.commit(database_, options_.database, person_slots_, checkpoint);
+  final_commit_.commit(database_, options_.database, slots_, checkpoint);
 }
 
 void ShardedLoad::merge_shards() {

@@ -58,7 +58,7 @@ class ShardedLoad : public DocumentSink {
   spdlog::logger& log_;
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   CommitPolicy final_commit_;
-  size_t person_slots_;
+  EntitySlotCounts slots_;
   size_t added_ = 0;
   size_t changed_ = 0;
   bool finished_ = false;

@@ -37,7 +37,7 @@ struct WorkItem {
   std::optional<Article> article;  // then the analysed article instead
   size_t bytes = 0;                // the article's text, for the queues' memory bounds
   bool undated = false;
-  size_t persons = 0;
+  EntitySlotCounts slots;  // kDocument: the facet slots its document uses (entity_slots_used)
   // kUnchanged: a run of consecutive unchanged articles.
   size_t unchanged = 0;
   std::vector<std::string> unchanged_id_terms;  // kept only for --prune

@@ -4,6 +4,8 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <unordered_set>
+#include <vector>
 
 #include "entities/person_names.h"
 #include "store/date_terms.h"
@@ -19,6 +21,27 @@ std::string hex128(XXH128_hash_t hash) {
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
                 static_cast<unsigned long long>(hash.low64));
   return hex;
+}
+
+// The names of `names` that are the first with their person_key(), at most `cap` of them: what
+// one kind's facet slots hold.
+std::vector<std::string_view> slot_names(const std::vector<std::string>& names,
+                                         Xapian::valueno cap) {
+  std::vector<std::string_view> kept;
+  std::unordered_set<std::string> keys;
+  for (const std::string& name : names) {
+    if (kept.size() == cap) break;
+    if (keys.insert(person_key(name)).second) kept.push_back(name);
+  }
+  return kept;
+}
+
+void add_slots(const std::vector<std::string>& names, Xapian::valueno first, Xapian::valueno cap,
+               Xapian::Document& document) {
+  std::vector<std::string_view> kept = slot_names(names, cap);
+  for (size_t k = 0; k < kept.size(); ++k)
+    document.add_value(first + static_cast<Xapian::valueno>(k),
+                       std::string(utf8_prefix(kept[k], kMaxTermBytes)));
 }
 
 }  // namespace
@@ -50,20 +73,26 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
 }
 
 void add_entity_terms(const Article& article, Xapian::Document& document) {
-  for (size_t k = 0; k < article.persons.size(); ++k) {
-    const std::string& person = article.persons[k];
+  for (const std::string& person : article.persons) {
     document.add_boolean_term(filter_term(schema::kPersonPrefix, person_key(person)));
     // A name of suffixes only ("III") has no surname, and a bare prefix is no term to find it by.
     std::string surname = surname_key(person);
     if (!surname.empty()) document.add_boolean_term(filter_term(schema::kSurnamePrefix, surname));
-    if (k < schema::kMaxPersonSlots)
-      document.add_value(schema::kFirstPersonSlot + static_cast<Xapian::valueno>(k),
-                         std::string(utf8_prefix(person, kMaxTermBytes)));
   }
   for (const std::string& place : article.places)
     document.add_boolean_term(filter_term(schema::kPlacePrefix, person_key(place)));
   for (const std::string& organization : article.organizations)
     document.add_boolean_term(filter_term(schema::kOrganizationPrefix, person_key(organization)));
+  add_slots(article.persons, schema::kFirstPersonSlot, schema::kMaxPersonSlots, document);
+  add_slots(article.places, schema::kFirstPlaceSlot, schema::kMaxPlaceSlots, document);
+  add_slots(article.organizations, schema::kFirstOrganizationSlot, schema::kMaxOrganizationSlots,
+            document);
+}
+
+EntitySlotCounts entity_slots_used(const Article& article) {
+  return EntitySlotCounts{slot_names(article.persons, schema::kMaxPersonSlots).size(),
+                          slot_names(article.places, schema::kMaxPlaceSlots).size(),
+                          slot_names(article.organizations, schema::kMaxOrganizationSlots).size()};
 }
 
 std::string content_hash(const Article& article) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ingest/article.h"
+#include "store/metadata.h"
 
 namespace newsarchive {
 
@@ -34,9 +35,14 @@ std::string id_term(std::string_view id);
 std::string filter_term(std::string_view prefix, std::string_view value);
 
 // Adds the article's entities: XP (person key), XF (surname key, for a person who has one),
-// XG/XO (place, organisation keys) boolean terms, and each person's display name in its facet slot
-// (the first schema::kMaxPersonSlots persons).
+// XG/XO (place, organisation keys) boolean terms, and the display name of each person, place and
+// organisation in its kind's facet slots (schema.h): one slot per distinct person_key(), the
+// first form given for a key, so a facet counts an article once per entity, and at most the
+// kind's cap.
 void add_entity_terms(const Article& article, Xapian::Document& document);
+
+// The facet slots of each kind add_entity_terms fills for `article`.
+EntitySlotCounts entity_slots_used(const Article& article);
 
 // The content identity of an article as read: any change to what was read (or to the schema
 // version) changes it. 32 hex digits of a 128-bit hash.

@@ -8,8 +8,24 @@
 
 namespace newsarchive {
 
+// How many facet slots of each entity kind (schema.h) articles use: how many slots the searcher
+// counts. Each count is at most its kind's cap.
+struct EntitySlotCounts {
+  size_t persons = 0;
+  size_t places = 0;
+  size_t organizations = 0;
+
+  // Raises each count to `other`'s where that is larger: a database's counts only ever grow.
+  void widen(const EntitySlotCounts& other);
+  bool operator==(const EntitySlotCounts&) const = default;
+};
+
 // How many person slots articles in `database` use (0 when none or unknown).
 Xapian::valueno person_slot_count(const Xapian::Database& database);
+
+// All three counts as recorded in `database`'s metadata; a missing or malformed count is 0 (a
+// database of an older schema has no place or organisation slots), one above its cap the cap.
+EntitySlotCounts entity_slot_counts(const Xapian::Database& database);
 
 // Records the schema version and, when not empty, the analyzer language.
 void write_schema_metadata(Xapian::WritableDatabase& database, const std::string& language);
@@ -21,8 +37,8 @@ struct Checkpoint {
   std::string last_id;          // the id of the last of them
 };
 
-// Sets the person-slot count and the checkpoint; the caller's commit publishes them.
-void write_commit_metadata(Xapian::WritableDatabase& database, size_t person_slots,
+// Sets the entity slot counts and the checkpoint; the caller's commit publishes them.
+void write_commit_metadata(Xapian::WritableDatabase& database, const EntitySlotCounts& slots,
                            const Checkpoint& checkpoint);
 
 }  // namespace newsarchive

@@ -14,8 +14,9 @@
 namespace newsarchive::schema {
 
 // Bump when the meaning of a term, slot or document-data field changes incompatibly.
-// 2: the sort-key slot; 3: undated articles have sort keys too, and the oldest-first slot.
-inline constexpr int kSchemaVersion = 3;
+// 2: the sort-key slot; 3: undated articles have sort keys too, and the oldest-first slot;
+// 4: place and organisation facet slots.
+inline constexpr int kSchemaVersion = 4;
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";  // unique article id (boolean; hashed if long)
@@ -56,12 +57,26 @@ inline constexpr std::string_view kUndatedOldestKey = "99999999";
 // still get XP terms; the indexer warns when the cap cuts facet slots).
 inline constexpr Xapian::valueno kFirstPersonSlot = 10;
 inline constexpr Xapian::valueno kMaxPersonSlots = 64;
+// Place and organisation facets, the same way: the article's k-th distinct place (display form)
+// in kFirstPlaceSlot + k, its k-th distinct organisation in kFirstOrganizationSlot + k, at most
+// kMaxPlaceSlots and kMaxOrganizationSlots of them (every one still gets its XG or XO term).
+// Each range starts on a round number above the one before, leaving room to grow each cap.
+inline constexpr Xapian::valueno kFirstPlaceSlot = 100;
+inline constexpr Xapian::valueno kMaxPlaceSlots = 64;
+inline constexpr Xapian::valueno kFirstOrganizationSlot = 200;
+inline constexpr Xapian::valueno kMaxOrganizationSlots = 64;
+static_assert(kFirstPersonSlot > kOldestKeySlot);
+static_assert(kFirstPersonSlot + kMaxPersonSlots <= kFirstPlaceSlot);
+static_assert(kFirstPlaceSlot + kMaxPlaceSlots <= kFirstOrganizationSlot);
 
 // Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaVersionKey = "newsarchive:schema";
 inline constexpr std::string_view kLanguageKey = "newsarchive:language";
 // The largest number of person slots any article in this database uses, as a decimal number.
 inline constexpr std::string_view kPersonSlotsKey = "newsarchive:person-slots";
+// The same for place and organisation slots.
+inline constexpr std::string_view kPlaceSlotsKey = "newsarchive:place-slots";
+inline constexpr std::string_view kOrganizationSlotsKey = "newsarchive:organization-slots";
 // JSON {"processed": N, "last_id": "..."}: how far the run had got at this commit, committed
 // atomically with the articles it describes (store/metadata.h writes it). N counts the articles
 // this run wrote or found unchanged in this database, last_id is the last of them. Staging

@@ -52,7 +52,7 @@ TEST(CommitPolicy, DueAfterCommitSecondsOnceAChangeIsPending) {
   EXPECT_TRUE(policy.due());
 }
 
-TEST(CommitPolicy, CommitWritesCheckpointAndPersonSlotsWithTheArticles) {
+TEST(CommitPolicy, CommitWritesCheckpointAndSlotCountsWithTheArticles) {
   testing::TempDir dir;
   std::filesystem::path path = dir.path() / "db";
   Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE);
@@ -63,13 +63,15 @@ TEST(CommitPolicy, CommitWritesCheckpointAndPersonSlotsWithTheArticles) {
   policy.count_change(10);
   ASSERT_TRUE(policy.due());
 
-  policy.commit(database, path, /*person_slots=*/4, Checkpoint{7, "x"});
+  policy.commit(database, path, EntitySlotCounts{4, 2, 1}, Checkpoint{7, "x"});
 
   Xapian::Database reader(path.string());
   EXPECT_EQ(reader.get_doccount(), 1u);
   EXPECT_EQ(reader.get_metadata(std::string(schema::kCheckpointKey)),
             R"({"last_id":"x","processed":7})");
   EXPECT_EQ(reader.get_metadata(std::string(schema::kPersonSlotsKey)), "4");
+  EXPECT_EQ(reader.get_metadata(std::string(schema::kPlaceSlotsKey)), "2");
+  EXPECT_EQ(reader.get_metadata(std::string(schema::kOrganizationSlotsKey)), "1");
   EXPECT_FALSE(policy.due());
 }
 
@@ -82,7 +84,7 @@ TEST(CommitPolicy, CommitResetsTheTextByteCount) {
   CommitPolicy policy(/*commit_every=*/1000, /*commit_seconds=*/3600);
   policy.count_change(kMaxUncommittedTextBytes);
   ASSERT_TRUE(policy.due());
-  policy.commit(database, path, 0, Checkpoint{1, "a"});
+  policy.commit(database, path, {}, Checkpoint{1, "a"});
   policy.count_change(kMaxUncommittedTextBytes - 1);
   EXPECT_FALSE(policy.due());
 }
@@ -96,7 +98,7 @@ TEST(CommitPolicy, CommitRestartsTheClock) {
   policy.count_change();
   std::this_thread::sleep_for(600ms);
   ASSERT_TRUE(policy.due());
-  policy.commit(database, path, 0, Checkpoint{1, "a"});
+  policy.commit(database, path, {}, Checkpoint{1, "a"});
   policy.count_change();
   EXPECT_FALSE(policy.due());
 }

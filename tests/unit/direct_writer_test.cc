@@ -12,13 +12,13 @@ namespace newsarchive {
 namespace {
 
 // A document item for id `id`, holding its id term as the indexer's documents do.
-WorkItem item(const std::string& id, const std::string& text, size_t persons = 0) {
+WorkItem item(const std::string& id, const std::string& text, EntitySlotCounts slots = {}) {
   WorkItem work;
   work.keys.id_term = "Q" + id;
   work.id = id;
   work.document.add_boolean_term(work.keys.id_term);
   work.document.set_data(text);
-  work.persons = persons;
+  work.slots = slots;
   work.bytes = text.size();
   return work;
 }
@@ -166,7 +166,7 @@ TEST_F(DirectWriterTest, CloseWritesLastRunAndTheFinalCheckpoint) {
 TEST_F(DirectWriterTest, PersonSlotsKeepTheDatabasesCountWhenArticlesUseFewer) {
   make_database({}, "5");
   DirectWriter sink = writer(100);
-  WorkItem a = item("a", "first", /*persons=*/3);
+  WorkItem a = item("a", "first", {3});
   sink.store(a);
   sink.close("{}", Checkpoint{1, "a"});
   EXPECT_EQ(metadata(schema::kPersonSlotsKey), "5");
@@ -175,22 +175,14 @@ TEST_F(DirectWriterTest, PersonSlotsKeepTheDatabasesCountWhenArticlesUseFewer) {
 TEST_F(DirectWriterTest, PersonSlotsGrowToTheMostAnArticleUses) {
   make_database({}, "5");
   DirectWriter sink = writer(100);
-  WorkItem a = item("a", "first", /*persons=*/7);
-  WorkItem b = item("b", "second", /*persons=*/2);
+  WorkItem a = item("a", "first", {7, 1, 4});
+  WorkItem b = item("b", "second", {2, 3, 0});
   sink.store(a);
   sink.store(b);
   sink.close("{}", Checkpoint{2, "b"});
   EXPECT_EQ(metadata(schema::kPersonSlotsKey), "7");
-}
-
-// Articles naming more persons than there are slots use every slot, and no more.
-TEST_F(DirectWriterTest, PersonSlotsStopAtTheSlotLimit) {
-  make_database({});
-  DirectWriter sink = writer(100);
-  WorkItem a = item("a", "crowd", /*persons=*/schema::kMaxPersonSlots + 10);
-  sink.store(a);
-  sink.close("{}", Checkpoint{1, "a"});
-  EXPECT_EQ(metadata(schema::kPersonSlotsKey), std::to_string(schema::kMaxPersonSlots));
+  EXPECT_EQ(metadata(schema::kPlaceSlotsKey), "3");
+  EXPECT_EQ(metadata(schema::kOrganizationSlotsKey), "4");
 }
 
 }  // namespace

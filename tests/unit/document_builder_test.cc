@@ -187,6 +187,62 @@ TEST(DocumentBuilder, PersonsBeyondTheSlotCapGetTermsButNoSlot) {
             "Person Number" + std::to_string(schema::kMaxPersonSlots - 1));
 }
 
+TEST(DocumentBuilder, PlacesAndOrganisationsGetFoldedTermsAndOneSlotEach) {
+  Article article = troops_article();
+  article.places = {"New York", "Baghdad"};
+  article.organizations = {"the United Nations", "Reuters", "U.S. Army"};
+  Xapian::Document document = build(article);
+  for (const char* term :
+       {"XGnew york", "XGbaghdad", "XOthe united nations", "XOreuters", "XOus army"})
+    EXPECT_TRUE(has_term(document, term)) << term << "; terms:" << describe_terms(document);
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot), "New York");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + 1), "Baghdad");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + 2), "");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot), "the United Nations");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot + 1), "Reuters");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot + 2), "U.S. Army");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot + 3), "");
+  EXPECT_EQ(entity_slots_used(article), (EntitySlotCounts{0, 2, 3}));
+}
+
+// Facets count an article once per entity: two forms with one key ("U.S. Army", "US Army")
+// take one slot, the first form's, and the slots after it close up.
+TEST(DocumentBuilder, FormsSharingAKeyTakeOneSlot) {
+  Article article = troops_article();
+  article.persons = {"George W. Bush", "Laura Bush", "George W Bush"};
+  article.places = {"LONDON", "London", "Paris"};
+  article.organizations = {"U.S. Army", "US Army"};
+  Xapian::Document document = build(article);
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot), "George W. Bush");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 1), "Laura Bush");
+  EXPECT_EQ(document.get_value(schema::kFirstPersonSlot + 2), "");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot), "LONDON");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + 1), "Paris");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + 2), "");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot), "U.S. Army");
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot + 1), "");
+  EXPECT_EQ(entity_slots_used(article), (EntitySlotCounts{2, 2, 1}));
+}
+
+// The recorded slot counts must not claim more than build_document fills, or the searcher would
+// read slots no article has; every name still gets its term.
+TEST(DocumentBuilder, EntitySlotsUsedStopAtEachKindsCap) {
+  Article article = troops_article();
+  for (Xapian::valueno k = 0; k <= schema::kMaxPlaceSlots; ++k)
+    article.places.push_back("Place Number" + std::to_string(k));
+  for (Xapian::valueno k = 0; k < schema::kMaxOrganizationSlots + 5; ++k)
+    article.organizations.push_back("Org Number" + std::to_string(k));
+  article.persons = {"Mark Esper"};
+  EXPECT_EQ(entity_slots_used(article),
+            (EntitySlotCounts{1, schema::kMaxPlaceSlots, schema::kMaxOrganizationSlots}));
+  Xapian::Document document = build(article);
+  EXPECT_TRUE(has_term(document, "XGplace number" + std::to_string(schema::kMaxPlaceSlots)));
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + schema::kMaxPlaceSlots), "");
+  EXPECT_EQ(document.get_value(schema::kFirstPlaceSlot + schema::kMaxPlaceSlots - 1),
+            "Place Number" + std::to_string(schema::kMaxPlaceSlots - 1));
+  EXPECT_EQ(document.get_value(schema::kFirstOrganizationSlot + schema::kMaxOrganizationSlots), "");
+}
+
 TEST(DocumentBuilder, DocumentDataDecodesToTheArticle) {
   Article article = troops_article();
   Article decoded = decode_document_data(build(article).get_data());

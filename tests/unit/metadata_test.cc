@@ -53,35 +53,59 @@ TEST_F(MetadataDatabase, PersonSlotCountIsCappedAtTheSlotsThereAre) {
 
 TEST_F(MetadataDatabase, SchemaMetadataRecordsTheVersionAndTheLanguage) {
   write_schema_metadata(db_, "french");
-  EXPECT_EQ(get(schema::kSchemaVersionKey), "3");
+  EXPECT_EQ(get(schema::kSchemaVersionKey), "4");
   EXPECT_EQ(get(schema::kLanguageKey), "french");
 }
 
 TEST_F(MetadataDatabase, SchemaMetadataWithoutALanguageLeavesTheStoredOne) {
   write_schema_metadata(db_, "");
-  EXPECT_EQ(get(schema::kSchemaVersionKey), "3");
+  EXPECT_EQ(get(schema::kSchemaVersionKey), "4");
   EXPECT_EQ(get(schema::kLanguageKey), "");
   set(schema::kLanguageKey, "german");
   write_schema_metadata(db_, "");
   EXPECT_EQ(get(schema::kLanguageKey), "german");
 }
 
-TEST_F(MetadataDatabase, CommitMetadataStoresTheSlotCountAndTheCheckpointAsJson) {
-  write_commit_metadata(db_, 7, Checkpoint{.processed = 1234, .last_id = "reuters-0042"});
+TEST_F(MetadataDatabase, CommitMetadataStoresTheSlotCountsAndTheCheckpointAsJson) {
+  write_commit_metadata(db_, EntitySlotCounts{7, 3, 5},
+                        Checkpoint{.processed = 1234, .last_id = "reuters-0042"});
   EXPECT_EQ(get(schema::kPersonSlotsKey), "7");
+  EXPECT_EQ(get(schema::kPlaceSlotsKey), "3");
+  EXPECT_EQ(get(schema::kOrganizationSlotsKey), "5");
   EXPECT_EQ(get(schema::kCheckpointKey), R"({"last_id":"reuters-0042","processed":1234})");
   EXPECT_EQ(person_slot_count(db_), 7u);
+  EXPECT_EQ(entity_slot_counts(db_), (EntitySlotCounts{7, 3, 5}));
+}
+
+// A database of schema 3 records persons only: it has no place or organisation slots to count.
+TEST_F(MetadataDatabase, EntitySlotCountsOfAnOlderDatabaseHaveNoPlacesOrOrganisations) {
+  set(schema::kPersonSlotsKey, "6");
+  EXPECT_EQ(entity_slot_counts(db_), (EntitySlotCounts{6, 0, 0}));
+}
+
+TEST_F(MetadataDatabase, EntitySlotCountsStopAtEachKindsCap) {
+  set(schema::kPersonSlotsKey, "1000");
+  set(schema::kPlaceSlotsKey, "65");
+  set(schema::kOrganizationSlotsKey, "x2");
+  EXPECT_EQ(entity_slot_counts(db_),
+            (EntitySlotCounts{schema::kMaxPersonSlots, schema::kMaxPlaceSlots, 0}));
+}
+
+TEST(EntitySlotCounts, WidenKeepsTheLargerOfEachCount) {
+  EntitySlotCounts counts{3, 8, 0};
+  counts.widen(EntitySlotCounts{5, 2, 1});
+  EXPECT_EQ(counts, (EntitySlotCounts{5, 8, 1}));
 }
 
 TEST_F(MetadataDatabase, CommitMetadataEscapesTheIdAndOverwritesTheLastCheckpoint) {
-  write_commit_metadata(db_, 2, Checkpoint{.processed = 1, .last_id = "first"});
-  write_commit_metadata(db_, 0, Checkpoint{.processed = 2, .last_id = "a \"quoted\"\\id"});
+  write_commit_metadata(db_, {2}, Checkpoint{.processed = 1, .last_id = "first"});
+  write_commit_metadata(db_, {0}, Checkpoint{.processed = 2, .last_id = "a \"quoted\"\\id"});
   EXPECT_EQ(get(schema::kPersonSlotsKey), "0");
   EXPECT_EQ(get(schema::kCheckpointKey), R"({"last_id":"a \"quoted\"\\id","processed":2})");
 }
 
 TEST_F(MetadataDatabase, ADefaultCheckpointIsStoredAsZeroAndAnEmptyId) {
-  write_commit_metadata(db_, 0, Checkpoint{});
+  write_commit_metadata(db_, {}, Checkpoint{});
   EXPECT_EQ(get(schema::kCheckpointKey), R"({"last_id":"","processed":0})");
 }
 

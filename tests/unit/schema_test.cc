@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -105,9 +106,28 @@ TEST(Schema, UserFieldsAreExactlyTheDocumentedOnes) {
 }
 
 TEST(Schema, MetadataKeysAreDistinct) {
-  std::set<std::string_view> keys = {schema::kSchemaVersionKey, schema::kLanguageKey,
-                                     schema::kPersonSlotsKey};
-  EXPECT_EQ(keys.size(), 3u);
+  std::set<std::string_view> keys = {
+      schema::kSchemaVersionKey, schema::kLanguageKey,          schema::kPersonSlotsKey,
+      schema::kPlaceSlotsKey,    schema::kOrganizationSlotsKey, schema::kCheckpointKey,
+      schema::kLastRunKey};
+  EXPECT_EQ(keys.size(), 7u);
+}
+
+// Every slot a document may hold, by owner: no two owners may share one.
+TEST(Schema, FacetSlotRangesOverlapNoOtherSlot) {
+  std::map<Xapian::valueno, std::string> owner = {{schema::kDateSlot, "date"},
+                                                  {schema::kContentHashSlot, "hash"},
+                                                  {schema::kSortKeySlot, "sort key"},
+                                                  {schema::kOldestKeySlot, "oldest key"}};
+  auto claim = [&](Xapian::valueno first, Xapian::valueno count, const std::string& name) {
+    for (Xapian::valueno k = 0; k < count; ++k)
+      EXPECT_TRUE(owner.emplace(first + k, name).second)
+          << name << " slot " << first + k << " is also " << owner[first + k] << "'s";
+  };
+  claim(schema::kFirstPersonSlot, schema::kMaxPersonSlots, "person");
+  claim(schema::kFirstPlaceSlot, schema::kMaxPlaceSlots, "place");
+  claim(schema::kFirstOrganizationSlot, schema::kMaxOrganizationSlots, "organisation");
+  EXPECT_EQ(owner.size(), 4u + 64 + 64 + 64);
 }
 
 TEST(Schema, PersonSlotsDoNotOverlapTheDateSlot) {

@@ -13,13 +13,13 @@
 namespace newsarchive {
 namespace {
 
-StagedDocument staged(const std::string& id, const std::string& text, size_t person_slots = 0) {
+StagedDocument staged(const std::string& id, const std::string& text, EntitySlotCounts slots = {}) {
   StagedDocument document;
   document.id_term = "Q" + id;
   document.id = id;
   document.document.add_boolean_term(document.id_term);
   document.document.set_data(text);
-  document.person_slots = person_slots;
+  document.slots = slots;
   return document;
 }
 
@@ -29,13 +29,13 @@ TEST(ShardWriter, WritesReplacesAndCommitsWithCheckpoint) {
   {
     ShardWriter writer(path, /*commit_every=*/2, /*commit_seconds=*/3600);
     writer.start();
-    ASSERT_TRUE(writer.submit(staged("a", "first", 1)));
-    ASSERT_TRUE(writer.submit(staged("b", "second", 3)));
-    ASSERT_TRUE(writer.submit(staged("a", "first, revised", 2)));
+    ASSERT_TRUE(writer.submit(staged("a", "first", {1, 2, 0})));
+    ASSERT_TRUE(writer.submit(staged("b", "second", {3, 0, 1})));
+    ASSERT_TRUE(writer.submit(staged("a", "first, revised", {2, 0, 0})));
     writer.finish();
     EXPECT_EQ(writer.added(), 2u);
     EXPECT_EQ(writer.changed(), 1u);
-    EXPECT_EQ(writer.person_slots(), 3u);
+    EXPECT_EQ(writer.slots(), (EntitySlotCounts{3, 2, 1}));
   }
   Xapian::Database shard(path.string());
   EXPECT_EQ(shard.get_doccount(), 2u);
@@ -43,19 +43,21 @@ TEST(ShardWriter, WritesReplacesAndCommitsWithCheckpoint) {
   EXPECT_EQ(shard.get_metadata(std::string(schema::kCheckpointKey)),
             R"({"last_id":"a","processed":3})");
   EXPECT_EQ(shard.get_metadata(std::string(schema::kPersonSlotsKey)), "3");
+  EXPECT_EQ(shard.get_metadata(std::string(schema::kPlaceSlotsKey)), "2");
+  EXPECT_EQ(shard.get_metadata(std::string(schema::kOrganizationSlotsKey)), "1");
 }
 
-TEST(ShardWriter, ReopenedShardKeepsItsPersonSlotCount) {
+TEST(ShardWriter, ReopenedShardKeepsItsSlotCounts) {
   testing::TempDir dir;
   std::filesystem::path path = dir.path() / "shard-0";
   {
     ShardWriter writer(path, 10, 3600);
     writer.start();
-    ASSERT_TRUE(writer.submit(staged("a", "x", 5)));
+    ASSERT_TRUE(writer.submit(staged("a", "x", {5, 4, 3})));
     writer.finish();
   }
   ShardWriter reopened(path, 10, 3600);
-  EXPECT_EQ(reopened.person_slots(), 5u);
+  EXPECT_EQ(reopened.slots(), (EntitySlotCounts{5, 4, 3}));
 }
 
 StagedDocument staged_article(const std::string& id, const std::string& body) {

@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A new article as the analysis thread hands it to a sink that builds documents.
-WorkItem item(const std::string& id, const std::string& body, size_t persons = 0) {
+WorkItem item(const std::string& id, const std::string& body, EntitySlotCounts slots = {}) {
   Article article;
   article.id = id;
   article.title = "Headline of " + id;
@@ -28,7 +28,7 @@ WorkItem item(const std::string& id, const std::string& body, size_t persons = 0
   WorkItem work;
   work.keys = document_keys(article);
   work.id = id;
-  work.persons = persons;
+  work.slots = slots;
   work.bytes = article_bytes(article);
   work.article = std::move(article);
   return work;
@@ -51,8 +51,8 @@ class ShardedLoadTest : public ::testing::Test {
   }
 
   void store(ShardedLoad& sink, const std::string& id, const std::string& body,
-             size_t persons = 0) {
-    WorkItem work = item(id, body, persons);
+             EntitySlotCounts slots = {}) {
+    WorkItem work = item(id, body, slots);
     sink.store(work);
   }
 
@@ -121,8 +121,8 @@ TEST_F(ShardedLoadTest, FinishIsIdempotentAndTheCountsAreThenExact) {
 
 TEST_F(ShardedLoadTest, CloseMergesEveryArticleOnceWithTheRunsMetadata) {
   auto sink = load();
-  store(*sink, "a", "first", /*persons=*/2);
-  store(*sink, "b", "second", /*persons=*/5);
+  store(*sink, "a", "first", {2, 0, 3});
+  store(*sink, "b", "second", {5, 1, 0});
   store(*sink, "c", "third");
   store(*sink, "a", "first, revised");
   sink->finish();
@@ -138,6 +138,8 @@ TEST_F(ShardedLoadTest, CloseMergesEveryArticleOnceWithTheRunsMetadata) {
   EXPECT_EQ(database.get_metadata(std::string(schema::kSchemaVersionKey)),
             std::to_string(schema::kSchemaVersion));
   EXPECT_EQ(database.get_metadata(std::string(schema::kPersonSlotsKey)), "5");
+  EXPECT_EQ(database.get_metadata(std::string(schema::kPlaceSlotsKey)), "1");
+  EXPECT_EQ(database.get_metadata(std::string(schema::kOrganizationSlotsKey)), "3");
   // The staging area is gone once its merge is in place.
   EXPECT_FALSE(fs::exists(staging_.directory()));
 }

@@ -41,7 +41,7 @@ TEST(WorkItem, DefaultIsADocumentCountingNothing) {
   EXPECT_EQ(item.kind, WorkItem::Kind::kDocument);
   EXPECT_EQ(item.bytes, 0u);
   EXPECT_FALSE(item.undated);
-  EXPECT_EQ(item.persons, 0u);
+  EXPECT_EQ(item.slots, EntitySlotCounts{});
   EXPECT_EQ(item.unchanged, 0u);
   EXPECT_FALSE(item.article.has_value());
 }
@@ -61,28 +61,6 @@ TEST(StopRequested, IsNotCaughtAsAStdException) {
     stopped = true;
   }
   EXPECT_TRUE(stopped);
-}
-
-WorkItem with_persons(size_t persons) {
-  WorkItem item;
-  item.persons = persons;
-  return item;
-}
-
-TEST(PersonSlotsOf, IsThePersonCountBelowTheCap) {
-  EXPECT_EQ(person_slots_of(with_persons(0)), 0u);
-  EXPECT_EQ(person_slots_of(with_persons(1)), 1u);
-  EXPECT_EQ(person_slots_of(with_persons(7)), 7u);
-}
-
-// build_document fills at most kMaxPersonSlots slots; the recorded count must not claim more, or
-// the searcher would read slots no article has.
-TEST(PersonSlotsOf, StopsAtTheSlotLimit) {
-  constexpr size_t kMax = schema::kMaxPersonSlots;
-  EXPECT_EQ(person_slots_of(with_persons(kMax - 1)), kMax - 1);
-  EXPECT_EQ(person_slots_of(with_persons(kMax)), kMax);
-  EXPECT_EQ(person_slots_of(with_persons(kMax + 1)), kMax);
-  EXPECT_EQ(person_slots_of(with_persons(100000)), kMax);
 }
 
 }  // namespace
