@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "entities/person_names.h"
+#include "query/display_form.h"
 #include "store/schema.h"
 
 namespace newsarchive {
@@ -124,27 +125,16 @@ FacetCounter::RawCounts FacetCounter::raw_counts() const {
 
 namespace {
 
-// Merges display names by person key; a person's row shows its most frequent display form.
+// Merges display names by person key; each row shows its most common display form. An article
+// holds one form per key in its slots (document_builder.h), so a row's count is of articles.
 std::vector<FacetValue> person_rows(
     const std::unordered_map<std::string, Xapian::doccount>& by_display, size_t limit) {
-  struct Person {
-    Xapian::doccount total = 0;
-    std::string display;
-    Xapian::doccount display_count = 0;
-  };
-  std::unordered_map<std::string, Person> by_key;
-  for (const auto& [display, count] : by_display) {
-    Person& person = by_key[person_key(display)];
-    person.total += count;
-    if (count > person.display_count ||
-        (count == person.display_count && display < person.display)) {
-      person.display = display;
-      person.display_count = count;
-    }
-  }
+  std::unordered_map<std::string, DisplayForms> by_key;
+  for (const auto& [display, count] : by_display) by_key[person_key(display)].add(display, count);
   std::vector<FacetValue> rows;
   rows.reserve(by_key.size());
-  for (const auto& [key, person] : by_key) rows.push_back(FacetValue{person.display, person.total});
+  for (const auto& [key, forms] : by_key)
+    rows.push_back(FacetValue{forms.most_common(), forms.total()});
   auto order = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   };

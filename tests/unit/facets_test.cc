@@ -118,7 +118,7 @@ TEST_F(FacetDatabase, StockSpiesAndValueStreamsAgree) {
 // carry it must equal its facet count.
 TEST_F(FacetDatabase, CountsEqualABruteForceCountOfPersonTerms) {
   Xapian::Database db(path());
-  Xapian::Query query("troop");
+  Xapian::Query query("troops");  // an unstemmed term of the body
   FacetResults facets = count(query, FacetMode::kValueStreams, 1000);
   std::map<std::string, Xapian::doccount> brute;
   Xapian::Enquire enquire(db);
@@ -134,6 +134,40 @@ TEST_F(FacetDatabase, CountsEqualABruteForceCountOfPersonTerms) {
   for (const FacetValue& row : facets[FacetKind::kPerson])
     from_facets[person_key(row.value)] = row.count;
   EXPECT_EQ(from_facets, brute);
+}
+
+// The person facet's display form is the form most articles use, whichever came first; ties go
+// to mixed case over ALL CAPS, then to the smaller byte string. Both paths, exact rows.
+TEST(PersonFacetDisplayForm, IsTheMostCommonMergedForm) {
+  testing::TempDir dir;
+  std::string path = dir.path().string() + "/db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    Xapian::TermGenerator generator = Analyzer(kDefaultLanguage).make_term_generator();
+    const std::vector<std::vector<std::string>> persons = {
+        {"GEORGE W. BUSH", "TONY BLAIR"},     {"George W Bush", "Tony Blair"},
+        {"George W. Bush", "Jacques Chirac"}, {"George W. Bush", "JACQUES CHIRAC"},
+        {"george w bush", "jacques chirac"},
+    };
+    for (size_t i = 0; i < persons.size(); ++i)
+      db.add_document(build_document(article("p" + std::to_string(i), Date{2003, 3, 1}, persons[i]),
+                                     generator));
+    db.set_metadata(std::string(schema::kPersonSlotsKey), "2");
+    db.commit();
+  }
+  Xapian::Database db(path);
+  for (FacetMode mode : {FacetMode::kValueStreams, FacetMode::kStockSpies}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    FacetCounter counter(db, person_slot_count(db), {FacetKind::kPerson}, mode);
+    counter.attach(enquire);
+    enquire.get_mset(0, 10, db.get_doccount());
+    // Bush: "George W. Bush" 2 beats one each of the others, the first article's "GEORGE W.
+    // BUSH" among them. Chirac: one each of mixed case, capitals and small letters. Blair: a tie
+    // of mixed case and capitals, the capitals first.
+    EXPECT_EQ(counter.results(10)[FacetKind::kPerson],
+              (Rows{{"George W. Bush", 5}, {"Jacques Chirac", 3}, {"Tony Blair", 2}}));
+  }
 }
 
 TEST(FacetNames, RoundTrip) {
