@@ -113,10 +113,11 @@ int main(int argc, char** argv) {
   app.add_option("--person", options.persons,
                  "Only articles mentioning this person (full name, or a surname); repeatable")
       ->allow_extra_args(false);
-  app.add_option("--facet", options.facets, "Count matches by person, year or month; repeatable")
-      ->check(CLI::IsMember({"person", "year", "month"}))
+  app.add_option("--facet", options.facets,
+                 "Count matches by person, place, org, year or month; repeatable")
+      ->check(CLI::IsMember({"person", "place", "org", "year", "month"}))
       ->allow_extra_args(false);
-  app.add_option("--facet-size", options.facet_size, "Rows of the person facet")
+  app.add_option("--facet-size", options.facet_size, "Rows of each person, place and org facet")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   app.add_flag("--exact", options.exact,

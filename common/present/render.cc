@@ -92,8 +92,7 @@ void render_facet_text(FacetKind kind, const std::vector<FacetValue>& rows, std:
     std::string count = std::to_string(row.count);
     out << "  " << row.value << std::string(label_width - display_width(row.value) + 2, ' ')
         << std::string(largest_text.size() - count.size(), ' ') << count;
-    if (kind != FacetKind::kPerson && row.count > 0)
-      out << " " << histogram_bar(row.count, largest);
+    if (!is_name_facet(kind) && row.count > 0) out << " " << histogram_bar(row.count, largest);
     out << "\n";
   }
 }

@@ -18,7 +18,8 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
 // ...}}; "snippet" is HTML-escaped with <mark> around matches; "facets" only when requested.
 void render_json(const SearchResult& result, std::ostream& out);
 
-// One facet as a table after the hits: persons with counts, years and months as a histogram.
+// One facet as a table after the hits: names (persons, places, organisations) with counts, years
+// and months as a histogram.
 void render_facet_text(FacetKind kind, const std::vector<FacetValue>& rows, std::ostream& out);
 
 // `snippet` as HTML: text escaped, highlights wrapped in <mark>…</mark>.

@@ -15,11 +15,12 @@ namespace newsarchive {
 // should a docid ever come out of order, that document's values are read directly instead.
 class FacetCounter::StreamSpy : public Xapian::MatchSpy {
  public:
-  StreamSpy(const Xapian::Database& database, const std::vector<Xapian::valueno>& person_slots,
+  StreamSpy(const Xapian::Database& database, const std::vector<NameSlot>& name_slots,
             bool count_dates)
       : count_dates_(count_dates) {
-    for (Xapian::valueno slot : person_slots)
-      persons_.push_back(Stream{slot, database.valuestream_begin(slot)});
+    for (const NameSlot& name_slot : name_slots)
+      names_.push_back(NameStream{
+          name_slot.kind, Stream{name_slot.slot, database.valuestream_begin(name_slot.slot)}});
     if (count_dates)
       dates_ = Stream{schema::kDateSlot, database.valuestream_begin(schema::kDateSlot)};
   }
@@ -28,9 +29,9 @@ class FacetCounter::StreamSpy : public Xapian::MatchSpy {
     Xapian::docid docid = document.get_docid();
     bool in_order = docid > last_docid_;
     last_docid_ = std::max(last_docid_, docid);
-    for (Stream& stream : persons_) {
-      std::optional<std::string> value = stream.value_at(docid, in_order, document);
-      if (value) ++person_counts[*value];
+    for (NameStream& name : names_) {
+      std::optional<std::string> value = name.stream.value_at(docid, in_order, document);
+      if (value) ++name_counts[name.kind][*value];
     }
     if (count_dates_) {
       std::optional<std::string> value = dates_.value_at(docid, in_order, document);
@@ -38,7 +39,7 @@ class FacetCounter::StreamSpy : public Xapian::MatchSpy {
     }
   }
 
-  std::unordered_map<std::string, Xapian::doccount> person_counts;
+  std::map<FacetKind, DisplayCounts> name_counts;
   std::map<std::string, Xapian::doccount> day_counts;
 
  private:
@@ -58,17 +59,56 @@ class FacetCounter::StreamSpy : public Xapian::MatchSpy {
       return *it;
     }
   };
+  struct NameStream {
+    FacetKind kind;
+    Stream stream;
+  };
 
   bool count_dates_;
-  std::vector<Stream> persons_;
+  std::vector<NameStream> names_;
   Stream dates_;
   Xapian::docid last_docid_ = 0;
 };
+
+namespace {
+
+constexpr FacetKind kAllKinds[] = {FacetKind::kPerson, FacetKind::kPlace, FacetKind::kOrganization,
+                                   FacetKind::kYear, FacetKind::kMonth};
+
+// The first facet slot of a name facet (schema.h), and how many of its slots `slots` says are in
+// use.
+Xapian::valueno first_slot(FacetKind kind) {
+  switch (kind) {
+    case FacetKind::kPlace:
+      return schema::kFirstPlaceSlot;
+    case FacetKind::kOrganization:
+      return schema::kFirstOrganizationSlot;
+    default:
+      return schema::kFirstPersonSlot;
+  }
+}
+
+size_t slots_in_use(FacetKind kind, const EntitySlotCounts& slots) {
+  switch (kind) {
+    case FacetKind::kPlace:
+      return slots.places;
+    case FacetKind::kOrganization:
+      return slots.organizations;
+    default:
+      return slots.persons;
+  }
+}
+
+}  // namespace
 
 std::string_view facet_name(FacetKind kind) {
   switch (kind) {
     case FacetKind::kPerson:
       return "person";
+    case FacetKind::kPlace:
+      return "place";
+    case FacetKind::kOrganization:
+      return "org";
     case FacetKind::kYear:
       return "year";
     case FacetKind::kMonth:
@@ -78,28 +118,35 @@ std::string_view facet_name(FacetKind kind) {
 }
 
 std::optional<FacetKind> facet_from_name(std::string_view name) {
-  for (FacetKind kind : {FacetKind::kPerson, FacetKind::kYear, FacetKind::kMonth})
+  for (FacetKind kind : kAllKinds)
     if (facet_name(kind) == name) return kind;
   return std::nullopt;
 }
 
-FacetCounter::FacetCounter(const Xapian::Database& database, Xapian::valueno person_slots,
+bool is_name_facet(FacetKind kind) {
+  return kind == FacetKind::kPerson || kind == FacetKind::kPlace ||
+         kind == FacetKind::kOrganization;
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& database, const EntitySlotCounts& slots,
                            const std::set<FacetKind>& kinds, FacetMode mode)
     : kinds_(kinds) {
-  bool persons = kinds.contains(FacetKind::kPerson);
   bool dates = kinds.contains(FacetKind::kYear) || kinds.contains(FacetKind::kMonth);
-  std::vector<Xapian::valueno> slots;
-  if (persons)
-    for (Xapian::valueno k = 0; k < person_slots; ++k)
-      slots.push_back(schema::kFirstPersonSlot + k);
+  std::vector<NameSlot> name_slots;
+  for (FacetKind kind : kinds) {
+    if (!is_name_facet(kind)) continue;
+    for (size_t k = 0; k < slots_in_use(kind, slots); ++k)
+      name_slots.push_back(NameSlot{kind, first_slot(kind) + static_cast<Xapian::valueno>(k)});
+  }
   // A match spy over several shards sees each shard's documents with that shard's own docids,
   // which do not index the combined value streams; count those with the stock spies.
   if (mode == FacetMode::kValueStreams && database.size() == 1) {
-    stream_spy_ = std::make_unique<StreamSpy>(database, slots, dates);
+    stream_spy_ = std::make_unique<StreamSpy>(database, name_slots, dates);
     return;
   }
-  for (Xapian::valueno slot : slots)
-    person_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+  for (const NameSlot& name_slot : name_slots)
+    name_spies_.push_back(
+        SlotSpy{name_slot.kind, std::make_unique<Xapian::ValueCountMatchSpy>(name_slot.slot)});
   if (dates) date_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
 }
 
@@ -107,16 +154,18 @@ FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
   if (stream_spy_) enquire.add_matchspy(stream_spy_.get());
-  for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
+  for (SlotSpy& name_spy : name_spies_) enquire.add_matchspy(name_spy.spy.get());
   if (date_spy_) enquire.add_matchspy(date_spy_.get());
 }
 
 FacetCounter::RawCounts FacetCounter::raw_counts() const {
-  if (stream_spy_) return RawCounts{stream_spy_->person_counts, stream_spy_->day_counts};
+  if (stream_spy_) return RawCounts{stream_spy_->name_counts, stream_spy_->day_counts};
   RawCounts raw;
-  for (const auto& spy : person_spies_)
-    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-      raw.persons[*it] += it.get_termfreq();
+  for (const SlotSpy& name_spy : name_spies_) {
+    DisplayCounts& counts = raw.names[name_spy.kind];
+    for (auto it = name_spy.spy->values_begin(); it != name_spy.spy->values_end(); ++it)
+      counts[*it] += it.get_termfreq();
+  }
   if (date_spy_)
     for (auto it = date_spy_->values_begin(); it != date_spy_->values_end(); ++it)
       raw.days[*it] += it.get_termfreq();
@@ -127,7 +176,7 @@ namespace {
 
 // Merges display names by person key; each row shows its most common display form. An article
 // holds one form per key in its slots (document_builder.h), so a row's count is of articles.
-std::vector<FacetValue> person_rows(
+std::vector<FacetValue> name_rows(
     const std::unordered_map<std::string, Xapian::doccount>& by_display, size_t limit) {
   std::unordered_map<std::string, DisplayForms> by_key;
   for (const auto& [display, count] : by_display) by_key[person_key(display)].add(display, count);
@@ -173,13 +222,15 @@ std::vector<FacetValue> period_rows(const std::map<std::string, Xapian::doccount
 
 }  // namespace
 
-FacetResults FacetCounter::results(size_t person_limit) const {
+FacetResults FacetCounter::results(size_t name_limit) const {
   RawCounts raw = raw_counts();
   FacetResults results;
-  if (kinds_.contains(FacetKind::kPerson))
-    results[FacetKind::kPerson] = person_rows(raw.persons, person_limit);
-  if (kinds_.contains(FacetKind::kYear)) results[FacetKind::kYear] = period_rows(raw.days, false);
-  if (kinds_.contains(FacetKind::kMonth)) results[FacetKind::kMonth] = period_rows(raw.days, true);
+  for (FacetKind kind : kinds_) {
+    if (is_name_facet(kind))
+      results[kind] = name_rows(raw.names[kind], name_limit);
+    else
+      results[kind] = period_rows(raw.days, kind == FacetKind::kMonth);
+  }
   return results;
 }
 

@@ -30,12 +30,12 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
     paths_.push_back(path);
     Xapian::Database shard = open_database(path);
     std::string language;
-    Xapian::valueno person_slots = 0;
+    EntitySlotCounts slots;
     // An indexer committing meanwhile can discard the revision just opened, even here.
     try {
       retry_on_revision_change(&shard, [&] {
         language = shard.get_metadata(std::string(schema::kLanguageKey));
-        person_slots = person_slot_count(shard);
+        slots = entity_slot_counts(shard);
       });
     } catch (const Xapian::DatabaseError&) {
       throw DatabaseBusyError("database " + quote_value(path) + " changed " +
@@ -47,7 +47,7 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
       throw UserError("databases use different languages: " + quote_value(language_) + " and " +
                       quote_value(language) + " (" + path + ")");
     language_ = language;
-    person_slots_ = std::max(person_slots_, person_slots);
+    slots_.widen(slots);
     database_.add_database(shard);
   }
 }
@@ -97,7 +97,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
   if (!request.facets.empty()) {
-    facets.emplace(database_, person_slots_, request.facets, facet_mode_);
+    facets.emplace(database_, slots_, request.facets, facet_mode_);
     facets->attach(enquire);
   }
   // Facets count every match, not a sample; that also makes the total exact.

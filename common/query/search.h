@@ -29,7 +29,7 @@ struct SearchRequest {
   std::vector<std::string> persons;  // each must match (person_filter_query)
   std::set<FacetKind> facets;        // counted over every match, exactly
   bool exact_count = false;          // count every match (facets imply it); else exact to 100
-  size_t facet_size = 10;            // person rows at most
+  size_t facet_size = 10;            // rows of each name facet (person, place, org) at most
 };
 
 struct Hit {
@@ -71,7 +71,7 @@ class Searcher {
   std::vector<std::string> paths_;  // as given, for error messages
   Xapian::Database database_;
   std::string language_;
-  Xapian::valueno person_slots_ = 0;  // the most any shard uses
+  EntitySlotCounts slots_;  // the most any shard uses of each kind
   FacetMode facet_mode_ = FacetMode::kValueStreams;
 };
 

@@ -183,5 +183,46 @@ TEST(RenderJson, OutputEndsWithOneNewline) {
   EXPECT_NE(out[out.size() - 2], '\n');
 }
 
+// Name facets are tables of counts; date facets add a bar. The facet's name heads it.
+TEST(RenderFacetText, PlaceAndOrgFacetsAreTablesWithoutBars) {
+  std::ostringstream out;
+  render_facet_text(FacetKind::kPlace, {{"Baghdad", 12}, {"Port Halden", 3}}, out);
+  render_facet_text(FacetKind::kOrganization, {{"the United Nations", 2}}, out);
+  render_facet_text(FacetKind::kOrganization, {}, out);
+  EXPECT_EQ(out.str(),
+            "\nplace facet:\n"
+            "  Baghdad      12\n"
+            "  Port Halden   3\n"
+            "\norg facet:\n"
+            "  the United Nations  2\n"
+            "\norg facet: none\n");
+}
+
+TEST(RenderFacetText, YearFacetHasBarsScaledToTheLargestCount) {
+  auto bar = [](size_t cells) {
+    std::string text;
+    for (size_t i = 0; i < cells; ++i) text += "\xE2\x96\x88";
+    return text;
+  };
+  std::ostringstream out;
+  render_facet_text(FacetKind::kYear, {{"2019", 2}, {"2020", 0}, {"2021", 1}}, out);
+  EXPECT_EQ(out.str(),
+            "\nyear facet:\n  2019  2 " + bar(40) + "\n  2020  0\n  2021  1 " + bar(20) + "\n");
+}
+
+TEST(RenderJson, FacetsAreKeyedByFacetName) {
+  SearchResult result = two_hits();
+  result.facets[FacetKind::kPerson] = {{"Mark Esper", 2}};
+  result.facets[FacetKind::kPlace] = {{"Baghdad", 2}, {"Tehran", 1}};
+  result.facets[FacetKind::kOrganization] = {{"U.S. Army", 1}};
+  json document = json::parse(json_of(result));
+  EXPECT_EQ(keys_of(document["facets"]), (std::set<std::string>{"person", "place", "org"}));
+  // As printed: "value" before "count".
+  auto ordered = nlohmann::ordered_json::parse(json_of(result));
+  EXPECT_EQ(ordered["facets"]["place"].dump(),
+            R"([{"value":"Baghdad","count":2},{"value":"Tehran","count":1}])");
+  EXPECT_EQ(ordered["facets"]["org"].dump(), R"([{"value":"U.S. Army","count":1}])");
+}
+
 }  // namespace
 }  // namespace newsarchive
