@@ -26,6 +26,8 @@ struct SearchOptions {
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   std::vector<std::string> persons;
+  std::vector<std::string> places;
+  std::vector<std::string> organizations;
   std::vector<std::string> facets;
   size_t facet_size = 10;
   bool exact = false;
@@ -57,6 +59,8 @@ SearchRequest resolve(const SearchOptions& options) {
   request.offset = options.offset;
   request.limit = options.limit;
   request.persons = options.persons;
+  request.places = options.places;
+  request.organizations = options.organizations;
   for (const std::string& name : options.facets) request.facets.insert(*facet_from_name(name));
   request.facet_size = options.facet_size;
   request.exact_count = options.exact;
@@ -112,6 +116,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--person", options.persons,
                  "Only articles mentioning this person (full name, or a surname); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--place", options.places,
+                 "Only articles naming this place (case and punctuation ignored); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--org", options.organizations,
+                 "Only articles naming this organisation (case and punctuation ignored); "
+                 "repeatable")
       ->allow_extra_args(false);
   app.add_option("--facet", options.facets,
                  "Count matches by person, place, org, year or month; repeatable")

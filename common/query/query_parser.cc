@@ -268,6 +268,14 @@ Xapian::Query person_filter_query(const std::string& name) {
   return Xapian::Query(filter_term(schema::kPersonPrefix, key));
 }
 
+Xapian::Query name_filter_query(std::string_view prefix, const std::string& name,
+                                std::string_view what) {
+  std::string cleaned = clean_user_text(name, what);
+  std::string key = person_key(cleaned);
+  if (key.empty()) throw UserError("empty " + std::string(what) + ": " + quote_value(cleaned));
+  return Xapian::Query(filter_term(prefix, key));
+}
+
 bool is_user_reachable_term(std::string_view term) {
   // Xapian marks a stemmed form with Z before any prefix ("Ztroop", "ZSiraq").
   if (term.starts_with('Z')) term.remove_prefix(1);

@@ -62,6 +62,13 @@ Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
 // LF, VT, FF and CR count as spaces).
 Xapian::Query person_filter_query(const std::string& name);
 
+// A filter on a place or organisation: `prefix` is schema::kPlacePrefix or kOrganizationPrefix,
+// and `name` is folded with person_key() exactly as the indexer folds XG and XO terms, so case,
+// punctuation and spacing do not matter ("new york", "NEW YORK"). `what` names the kind in
+// errors ("place name"). Throws UserError as person_filter_query does.
+Xapian::Query name_filter_query(std::string_view prefix, const std::string& name,
+                                std::string_view what);
+
 // True when a query may contain `term`: an unprefixed word or stem ("troops", "Ztroop"), or a
 // term under the prefix of a field in schema::kFields ("Siraq", "XSnws", and "XFesper", which
 // person: produces). False for internal terms such as "Q<id>", "D20200106" or "XUNDATED".

@@ -76,6 +76,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
   for (const std::string& person : request.persons)
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, person_filter_query(person));
+  for (const std::string& place : request.places)
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          name_filter_query(schema::kPlacePrefix, place, "place name"));
+  for (const std::string& organization : request.organizations)
+    query = Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        name_filter_query(schema::kOrganizationPrefix, organization, "organisation name"));
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);

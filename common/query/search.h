@@ -26,10 +26,12 @@ struct SearchRequest {
   DefaultOperator default_operator = DefaultOperator::kAnd;
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
-  std::vector<std::string> persons;  // each must match (person_filter_query)
-  std::set<FacetKind> facets;        // counted over every match, exactly
-  bool exact_count = false;          // count every match (facets imply it); else exact to 100
-  size_t facet_size = 10;            // rows of each name facet (person, place, org) at most
+  std::vector<std::string> persons;        // each must match (person_filter_query)
+  std::vector<std::string> places;         // each must match (name_filter_query)
+  std::vector<std::string> organizations;  // each must match (name_filter_query)
+  std::set<FacetKind> facets;              // counted over every match, exactly
+  bool exact_count = false;                // count every match (facets imply it); else exact to 100
+  size_t facet_size = 10;                  // rows of each name facet (person, place, org) at most
 };
 
 struct Hit {

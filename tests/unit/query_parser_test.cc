@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/document_builder.h"
+#include "store/schema.h"
 #include "test_support.h"
 #include "text/errors.h"
 
@@ -520,6 +521,36 @@ TEST(PersonFilterQuery, ControlCharactersAndInvalidUtf8AreRejected) {
   EXPECT_EQ(message("Mark\x1b Esper"), "person name contains control character U+001B at byte 5");
   EXPECT_EQ(message("Mark \xff"), "person name is not valid UTF-8 at byte 6 (0xff)");
   EXPECT_EQ(message("\n"), "empty person name: ' '");
+}
+
+// --place and --org fold their value as the indexer folds XG and XO terms.
+TEST(NameFilterQuery, FoldsCasePunctuationAndSpacingLikeTheIndexedTerms) {
+  EXPECT_EQ(name_filter_query(schema::kPlacePrefix, "NEW  York", "place name").get_description(),
+            "Query(XGnew york)");
+  EXPECT_EQ(name_filter_query(schema::kPlacePrefix, "new york", "place name").get_description(),
+            "Query(XGnew york)");
+  EXPECT_EQ(name_filter_query(schema::kOrganizationPrefix, "U.S. Army", "organisation name")
+                .get_description(),
+            "Query(XOus army)");
+  EXPECT_EQ(name_filter_query(schema::kOrganizationPrefix, "us army", "organisation name")
+                .get_description(),
+            "Query(XOus army)");
+}
+
+TEST(NameFilterQuery, EmptyNamesControlCharactersAndInvalidUtf8AreRejected) {
+  auto message = [](const std::string& name, std::string_view what) -> std::string {
+    try {
+      name_filter_query(schema::kPlacePrefix, name, what);
+    } catch (const UserError& error) {
+      return error.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(message("...", "place name"), "empty place name: '...'");
+  EXPECT_EQ(message("\t", "organisation name"), "empty organisation name: ' '");
+  EXPECT_EQ(message("Lon\x1b", "place name"),
+            "place name contains control character U+001B at byte 4");
+  EXPECT_EQ(message("Lon \xff", "place name"), "place name is not valid UTF-8 at byte 5 (0xff)");
 }
 
 }  // namespace
