@@ -11,7 +11,9 @@
 
 #include "entities/person_names.h"
 #include "index/index_run.h"
+#include "query/display_form.h"
 #include "store/database_open.h"
+#include "store/document_builder.h"
 #include "store/metadata.h"
 #include "store/revision_retry.h"
 #include "store/schema.h"
@@ -76,23 +78,42 @@ bool is_stub_file(const fs::path& path) {
   return std::find(head, head + in.gcount(), '\0') == head + in.gcount();
 }
 
-// The display form of the person with key `key`, from the slots of one article naming them.
-std::string person_display_name(const Xapian::Database& database, const std::string& key,
-                                Xapian::valueno slots) {
-  Xapian::PostingIterator posting =
-      database.postlist_begin(std::string(schema::kPersonPrefix) + key);
-  if (posting == database.postlist_end("")) return key;
-  Xapian::Document document = database.get_document(*posting);
-  for (Xapian::valueno k = 0; k < slots; ++k) {
-    std::string name = document.get_value(schema::kFirstPersonSlot + k);
-    if (name.empty()) break;
-    if (person_key(name) == key) return name;
+// One kind of name: its term prefix and facet slots (schema.h).
+struct NameKind {
+  std::string_view prefix;
+  Xapian::valueno first_slot;
+  size_t slots;  // in use (entity_slot_counts)
+};
+
+// The most common display form of the name whose term is `prefix` + `key`, over every article
+// with that term: the posting list and the kind's value streams are walked forward together,
+// each article contributing the form in the slot whose folded term is this one.
+std::string display_name(const Xapian::Database& database, const NameKind& kind,
+                         const std::string& key) {
+  const std::string term = std::string(kind.prefix) + key;
+  std::vector<Xapian::ValueIterator> streams;
+  for (size_t k = 0; k < kind.slots; ++k)
+    streams.push_back(
+        database.valuestream_begin(kind.first_slot + static_cast<Xapian::valueno>(k)));
+  DisplayForms forms;
+  for (auto posting = database.postlist_begin(term); posting != database.postlist_end(term);
+       ++posting) {
+    for (Xapian::ValueIterator& stream : streams) {
+      if (stream == Xapian::ValueIterator()) continue;
+      stream.skip_to(*posting);
+      if (stream == Xapian::ValueIterator() || stream.get_docid() != *posting) continue;
+      if (filter_term(kind.prefix, person_key(*stream)) == term) {
+        forms.add(*stream, 1);
+        break;
+      }
+    }
   }
-  return key;
+  return forms.empty() ? key : forms.most_common();
 }
 
-std::vector<PersonCount> top_persons(const Xapian::Database& database, size_t limit) {
-  const std::string prefix(schema::kPersonPrefix);
+std::vector<NameCount> top_names(const Xapian::Database& database, const NameKind& kind,
+                                 size_t limit) {
+  const std::string prefix(kind.prefix);
   std::vector<std::pair<std::string, Xapian::doccount>> keys;
   for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term)
     keys.emplace_back((*term).substr(prefix.size()), term.get_termfreq());
@@ -102,11 +123,36 @@ std::vector<PersonCount> top_persons(const Xapian::Database& database, size_t li
   size_t shown = std::min(limit, keys.size());
   std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(shown), keys.end(),
                     by_count);
-  Xapian::valueno slots = person_slot_count(database);
-  std::vector<PersonCount> rows;
+  std::vector<NameCount> rows;
   for (size_t i = 0; i < shown; ++i)
-    rows.push_back({person_display_name(database, keys[i].first, slots), keys[i].second});
+    rows.push_back({display_name(database, kind, keys[i].first), keys[i].second});
   return rows;
+}
+
+void render_names_text(const char* title, const std::vector<NameCount>& rows, std::ostream& out) {
+  out << "\ntop " << title;
+  if (rows.empty()) {
+    out << ": none\n";
+    return;
+  }
+  out << " (articles):\n";
+  size_t name_width = 0;
+  size_t count_width = 0;
+  for (const NameCount& row : rows) {
+    name_width = std::max(name_width, display_width(row.name));
+    count_width = std::max(count_width, std::to_string(row.count).size());
+  }
+  for (const NameCount& row : rows) {
+    std::string count = std::to_string(row.count);
+    out << "  " << row.name << std::string(name_width - display_width(row.name) + 2, ' ')
+        << std::string(count_width - count.size(), ' ') << count << "\n";
+  }
+}
+
+nlohmann::ordered_json names_json(const std::vector<NameCount>& rows) {
+  nlohmann::ordered_json names = nlohmann::ordered_json::array();
+  for (const NameCount& row : rows) names.push_back({{"name", row.name}, {"count", row.count}});
+  return names;
 }
 
 nlohmann::ordered_json parse_metadata_json(const Xapian::Database& database, std::string_view key) {
@@ -145,7 +191,7 @@ double size_mib(std::uint64_t bytes) {
 
 }  // namespace
 
-DatabaseStats collect_stats(const std::string& path, size_t top_persons_limit) {
+DatabaseStats collect_stats(const std::string& path, size_t top) {
   Xapian::Database database = open_database(path);
   DatabaseStats stats;
   // An indexer committing meanwhile can discard the revision being read: read it all again.
@@ -159,7 +205,14 @@ DatabaseStats collect_stats(const std::string& path, size_t top_persons_limit) {
       read.undated = database.get_termfreq(std::string(schema::kUndatedTerm));
       read.language = database.get_metadata(std::string(schema::kLanguageKey));
       read.schema_version = database.get_metadata(std::string(schema::kSchemaVersionKey));
-      read.top_persons = top_persons(database, top_persons_limit);
+      EntitySlotCounts slots = entity_slot_counts(database);
+      read.top_persons = top_names(
+          database, {schema::kPersonPrefix, schema::kFirstPersonSlot, slots.persons}, top);
+      read.top_places =
+          top_names(database, {schema::kPlacePrefix, schema::kFirstPlaceSlot, slots.places}, top);
+      read.top_organizations = top_names(
+          database,
+          {schema::kOrganizationPrefix, schema::kFirstOrganizationSlot, slots.organizations}, top);
       read.last_run = parse_metadata_json(database, schema::kLastRunKey);
       read.checkpoint = parse_metadata_json(database, schema::kCheckpointKey);
       return read;
@@ -197,23 +250,9 @@ void render_stats_text(const DatabaseStats& stats, std::ostream& out) {
   for (const auto& [label, value] : lines)
     out << label << ":" << std::string(label_width - std::strlen(label) + 1, ' ') << value << "\n";
 
-  out << "\ntop persons";
-  if (stats.top_persons.empty()) {
-    out << ": none\n";
-    return;
-  }
-  out << " (articles):\n";
-  size_t name_width = 0;
-  size_t count_width = 0;
-  for (const PersonCount& row : stats.top_persons) {
-    name_width = std::max(name_width, display_width(row.name));
-    count_width = std::max(count_width, std::to_string(row.count).size());
-  }
-  for (const PersonCount& row : stats.top_persons) {
-    std::string count = std::to_string(row.count);
-    out << "  " << row.name << std::string(name_width - display_width(row.name) + 2, ' ')
-        << std::string(count_width - count.size(), ' ') << count << "\n";
-  }
+  render_names_text("persons", stats.top_persons, out);
+  render_names_text("places", stats.top_places, out);
+  render_names_text("organisations", stats.top_organizations, out);
 }
 
 void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
@@ -225,9 +264,6 @@ void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
       std::all_of(stats.schema_version.begin(), stats.schema_version.end(),
                   [](char c) { return c >= '0' && c <= '9'; }))
     schema_version = std::stoi(stats.schema_version);
-  nlohmann::ordered_json persons = nlohmann::ordered_json::array();
-  for (const PersonCount& row : stats.top_persons)
-    persons.push_back({{"name", row.name}, {"count", row.count}});
   nlohmann::ordered_json json = {
       {"database", stats.path},
       {"articles", stats.articles},
@@ -237,7 +273,9 @@ void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
       {"shards", stats.shards},
       {"language", string_or_null(stats.language)},
       {"schema_version", schema_version},
-      {"top_persons", persons},
+      {"top_persons", names_json(stats.top_persons)},
+      {"top_places", names_json(stats.top_places)},
+      {"top_orgs", names_json(stats.top_organizations)},
       {"size_mib", size_mib(stats.size_bytes)},
       {"last_run", stats.last_run},
       {"checkpoint", stats.checkpoint},

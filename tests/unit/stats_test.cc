@@ -8,6 +8,9 @@
 #include <sstream>
 
 #include "index/index_run.h"
+#include "store/analyzer.h"
+#include "store/document_builder.h"
+#include "store/metadata.h"
 #include "store/schema.h"
 #include "test_support.h"
 #include "text/errors.h"
@@ -57,11 +60,9 @@ TEST_F(Stats, CountsDatesAndUndated) {
 
 TEST_F(Stats, TopPersonsByArticleCountWithDisplayNames) {
   DatabaseStats stats = collect_stats(database());
-  std::vector<PersonCount> expected = {
-      {"Mark Esper", 3}, {"Boris Johnson", 2}, {"Donald Trump", 1}};
+  std::vector<NameCount> expected = {{"Mark Esper", 3}, {"Boris Johnson", 2}, {"Donald Trump", 1}};
   EXPECT_EQ(stats.top_persons, expected);
-  EXPECT_EQ(collect_stats(database(), 1).top_persons,
-            (std::vector<PersonCount>{{"Mark Esper", 3}}));
+  EXPECT_EQ(collect_stats(database(), 1).top_persons, (std::vector<NameCount>{{"Mark Esper", 3}}));
 }
 
 TEST_F(Stats, LastRunAndCheckpointFromMetadata) {
@@ -73,8 +74,12 @@ TEST_F(Stats, LastRunAndCheckpointFromMetadata) {
   EXPECT_EQ(stats.checkpoint["last_id"], "d.txt");
 }
 
-TEST_F(Stats, TextIsAlignedLabelsThenPersons) {
+// Places and organisations come from the tagger here; they are set, so the rendering alone is
+// checked (StatsEntities checks what is collected).
+TEST_F(Stats, TextIsAlignedLabelsThenPersonsPlacesAndOrganisations) {
   DatabaseStats stats = collect_stats(database());
+  stats.top_places = {{"London", 1}, {"Washington", 1}};
+  stats.top_organizations = {};
   stats.path = "DB";
   stats.size_bytes = 3 * 1024 * 1024 / 2;
   stats.last_run["seconds"] = 2.0;
@@ -96,11 +101,19 @@ TEST_F(Stats, TextIsAlignedLabelsThenPersons) {
             "top persons (articles):\n"
             "  Mark Esper     3\n"
             "  Boris Johnson  2\n"
-            "  Donald Trump   1\n");
+            "  Donald Trump   1\n"
+            "\n"
+            "top places (articles):\n"
+            "  London      1\n"
+            "  Washington  1\n"
+            "\n"
+            "top organisations: none\n");
 }
 
 TEST_F(Stats, JsonHasFixedKeyOrder) {
   DatabaseStats stats = collect_stats(database());
+  stats.top_places = {{"London", 1}};
+  stats.top_organizations = {};
   stats.size_bytes = 1024 * 1024;
   std::ostringstream out;
   render_stats_json(stats, out);
@@ -109,10 +122,65 @@ TEST_F(Stats, JsonHasFixedKeyOrder) {
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"database", "articles", "first_date", "last_date",
                                             "undated", "shards", "language", "schema_version",
-                                            "top_persons", "size_mib", "last_run", "checkpoint"}));
+                                            "top_persons", "top_places", "top_orgs", "size_mib",
+                                            "last_run", "checkpoint"}));
   EXPECT_EQ(json["schema_version"], schema::kSchemaVersion);
   EXPECT_EQ(json["size_mib"], 1.0);
   EXPECT_EQ(json["top_persons"][1].dump(), R"({"name":"Boris Johnson","count":2})");
+  EXPECT_EQ(json["top_places"].dump(), R"([{"name":"London","count":1}])");
+  EXPECT_EQ(json["top_orgs"].dump(), "[]");
+}
+
+// Articles whose entities are set directly (no tagger), so the expected rows are exact whatever
+// the tagger finds. The first article's forms are the rarer ones.
+class StatsEntities : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    struct Entities {
+      std::vector<std::string> persons, places, organizations;
+    };
+    const Entities articles[] = {
+        {{"MARK ESPER"}, {"LONDON", "Paris"}, {"the United Nations", "Reuters"}},
+        {{"Mark Esper"}, {"London"}, {"The United Nations"}},
+        {{"Mark Esper", "Boris Johnson"}, {"London", "Berlin"}, {"Reuters"}},
+        {{}, {"Paris"}, {}},
+    };
+    Xapian::WritableDatabase db(database(), Xapian::DB_CREATE);
+    Xapian::TermGenerator generator = Analyzer(kDefaultLanguage).make_term_generator();
+    EntitySlotCounts slots;
+    for (size_t i = 0; i < std::size(articles); ++i) {
+      Article article;
+      article.id = "a" + std::to_string(i);
+      article.title = "Talks";
+      article.body = "Talks went on.";
+      article.persons = articles[i].persons;
+      article.places = articles[i].places;
+      article.organizations = articles[i].organizations;
+      slots.widen(entity_slots_used(article));
+      db.add_document(build_document(article, generator));
+    }
+    write_commit_metadata(db, slots, Checkpoint{});
+    db.commit();
+  }
+  std::string database() const { return (dir_.path() / "db").string(); }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(StatsEntities, TopRowsShowTheMostCommonDisplayForm) {
+  DatabaseStats stats = collect_stats(database());
+  EXPECT_EQ(stats.top_persons, (std::vector<NameCount>{{"Mark Esper", 3}, {"Boris Johnson", 1}}));
+  EXPECT_EQ(stats.top_places, (std::vector<NameCount>{{"London", 3}, {"Paris", 2}, {"Berlin", 1}}));
+  // One each of "the United Nations" and "The United Nations": the smaller string.
+  EXPECT_EQ(stats.top_organizations,
+            (std::vector<NameCount>{{"Reuters", 2}, {"The United Nations", 2}}));
+}
+
+TEST_F(StatsEntities, TopRowsAreCutToTheLimit) {
+  DatabaseStats stats = collect_stats(database(), 1);
+  EXPECT_EQ(stats.top_persons, (std::vector<NameCount>{{"Mark Esper", 3}}));
+  EXPECT_EQ(stats.top_places, (std::vector<NameCount>{{"London", 3}}));
+  EXPECT_EQ(stats.top_organizations, (std::vector<NameCount>{{"Reuters", 2}}));
 }
 
 TEST(StatsErrors, MissingDatabaseSaysHowToCreateOne) {
