@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "entities/article_entities.h"
 #include "entities/entity_features.h"
 
 namespace newsarchive::train_ner {
@@ -63,6 +64,10 @@ ConllDocument build(const std::vector<std::vector<ConllToken>>& sentences) {
         EntityMention{kTypes[spans[i].type - 1], spans[i].start, spans[j - 1].end});
     i = j;
   }
+  // The tagger sees article text with hard wraps undone (resolve_mentions), which joins a line
+  // of 25 bytes or more that ends without sentence punctuation to the next: train on the text as
+  // it will be tagged. Spaces replace line breaks, so the spans still hold.
+  doc.text = unwrap_lines(doc.text);
   doc.tokens = tokenize(doc.text);
   doc.gold.assign(doc.tokens.size(), ner::kO);
   size_t k = 0;

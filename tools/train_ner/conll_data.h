@@ -1,5 +1,6 @@
 // CoNLL-2003 files read as the person-span scorer sees them: each document rebuilt as text
-// (tokens joined by spaces, one sentence a line), tokenized by our tokenizer, with gold BIO tags
+// (tokens joined by spaces, one sentence a line, then hard wraps undone as for any article),
+// tokenized by our tokenizer, with gold BIO tags
 // per token and gold entity spans in bytes.
 #pragma once
 
