@@ -589,7 +589,27 @@ void NerDocument::add_document_features(size_t i, std::vector<uint64_t>& keys) c
   add(kDocumentNeighbours, combine(type_prev * 16u + type_next, info.short_shape));
 }
 
-std::vector<EntityMention> NerDocument::mentions(const std::vector<uint8_t>& tags) const {
+bool NerDocument::is_initial(size_t i) const {
+  std::string_view word = text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+  return (word.size() == 1 || (word.size() == 2 && word[1] == '.')) &&
+         is_ascii_upper(static_cast<unsigned char>(word[0]));
+}
+
+std::vector<uint8_t> NerDocument::join_middle_initials(const std::vector<uint8_t>& tags) const {
+  std::vector<uint8_t> out = tags;
+  for (size_t i = 1; i + 1 < out.size(); ++i) {
+    if (tag_type(out[i - 1]) != 1 || tag_type(out[i + 1]) != 1 || !is_initial(i) ||
+        info_[i - 1].sentence != info_[i + 1].sentence || (info_[i - 1].flags & kTitle))
+      continue;
+    out[i] = kIPer;
+    out[i + 1] = kIPer;
+  }
+  return out;
+}
+
+std::vector<EntityMention> NerDocument::mentions(const std::vector<uint8_t>& tagged) const {
+  const std::vector<uint8_t> joined = join_middle_initials(tagged);
+  const std::vector<uint8_t>& tags = joined;
   static constexpr std::array<EntityType, 4> kTypes = {
       EntityType::kPerson, EntityType::kPlace, EntityType::kOrganization, EntityType::kMisc};
   std::vector<EntityMention> out;
@@ -602,6 +622,7 @@ std::vector<EntityMention> NerDocument::mentions(const std::vector<uint8_t>& tag
     if (begin >= end) return;
     if (type == 1) {
       while (end - begin > 1 && (info_[begin].flags & kTitle)) ++begin;
+      if (end - begin == 1 && (info_[begin].flags & kTitle)) return;  // a title alone: "Mr"
       // "William Seely [III]", "Desmond Achterberg [Jr.]"; but not the pronoun in "Esper I think".
       if (end < tags.size() && tags[end] == kO && (info_[end].flags & kGenerational) &&
           info_[end].sentence == info_[begin].sentence &&

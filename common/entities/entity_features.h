@@ -131,7 +131,10 @@ class NerDocument {
   void set_first_pass(const std::vector<uint8_t>& tags);
 
   // The mentions a tag sequence denotes, with the CoNLL span conventions applied: leading titles
-  // are dropped from persons ("General [Mark Milley]"), a possessive "'s" never ends a mention.
+  // are dropped from persons ("General [Mark Milley]") and a title alone is no person ("Mr"), a
+  // possessive "'s" never ends a mention, and a single capital letter between two person tokens
+  // is a middle initial inside one name ("[George W Bush]", "[George W. Bush]") however the
+  // tags split it.
   std::vector<EntityMention> mentions(const std::vector<uint8_t>& tags) const;
 
  private:
@@ -168,6 +171,10 @@ class NerDocument {
   const TokenInfo* neighbour(size_t i, ptrdiff_t offset) const;
   CaseCounts case_of(size_t i) const;
   bool in_sentence(size_t i, ptrdiff_t offset) const;
+  // A single capital letter, with or without its period ("W", "W.").
+  bool is_initial(size_t i) const;
+  // `tags` with every initial between two person tokens made part of one person.
+  std::vector<uint8_t> join_middle_initials(const std::vector<uint8_t>& tags) const;
 
   std::string_view text_;
   std::vector<Token> tokens_;

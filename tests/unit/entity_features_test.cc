@@ -149,6 +149,32 @@ TEST(NerMentions, LeadingTitlesAreDroppedFromPersons) {
             (std::vector<std::string>{"organization:President Hotel"}));
 }
 
+TEST(NerMentions, ATitleAloneIsNoPerson) {
+  EXPECT_EQ(mentions_of("Mr said", {kBPer, kO}), std::vector<std::string>{});
+  EXPECT_EQ(mentions_of("the Prime Minister said", {kO, kBPer, kIPer, kO}),
+            std::vector<std::string>{});
+  EXPECT_EQ(mentions_of("Dr. Smith", {kBPer, kIPer}),
+            std::vector<std::string>{"person:Smith"});
+}
+
+TEST(NerMentions, AMiddleInitialJoinsTheNameAroundIt) {
+  // However the tagger splits it, with or without the initial's period.
+  const std::vector<std::string> bush = {"person:George W Bush"};
+  EXPECT_EQ(mentions_of("George W Bush said", {kBPer, kO, kBPer, kO}), bush);
+  EXPECT_EQ(mentions_of("George W Bush said", {kBPer, kIPer, kBPer, kO}), bush);
+  EXPECT_EQ(mentions_of("George W Bush said", {kBPer, kBPer, kIPer, kO}), bush);
+  EXPECT_EQ(mentions_of("George W. Bush said", {kBPer, kO, kBPer, kO}),
+            std::vector<std::string>{"person:George W. Bush"});
+  // Not without a person on both sides, nor a word that is not a single capital.
+  EXPECT_EQ(mentions_of("Bush W Street", {kBPer, kO, kBLoc}),
+            (std::vector<std::string>{"person:Bush", "place:Street"}));
+  EXPECT_EQ(mentions_of("Bush and Gore", {kBPer, kO, kBPer}),
+            (std::vector<std::string>{"person:Bush", "person:Gore"}));
+  // Nor across a sentence start.
+  EXPECT_EQ(mentions_of("Bush\nA\nGore", {kBPer, kO, kBPer}),
+            (std::vector<std::string>{"person:Bush", "person:Gore"}));
+}
+
 TEST(NerMentions, APossessiveNeverEndsAMention) {
   EXPECT_EQ(mentions_of("Trump's plan", {kBPer, kIPer, kO}),
             (std::vector<std::string>{"person:Trump"}));
