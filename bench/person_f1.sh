@@ -5,6 +5,7 @@
 #   BUILD_DIR   default: build (newsindex is built there first)
 #   CONLL_FILE  default: ../shared/corpora/conll2003/eng.testa (the dev split)
 #   -v          list every missed and spurious span
+# SHARED=DIR replaces ../shared (the corpora and the scorer).
 # NER_COMMAND="..." replaces the extractor, e.g. build-ner/tools/train_ner/ner_spans --model F.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,7 @@ for a in "$@"; do
   if [[ $a == -v ]]; then verbose=(-v); else args+=("$a"); fi
 done
 build=${args[0]:-$root/build}
-shared=$root/../shared
+shared=${SHARED:-$root/../shared}
 conll=${args[1]:-$shared/corpora/conll2003/eng.testa}
 if [[ ! -f $shared/tools/conll_person_f1.py || ! -f $conll ]]; then
   echo "person_f1: skipped: $conll or the scorer in $shared/tools not found (needs ../shared beside the checkout)"
