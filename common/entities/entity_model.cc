@@ -9,10 +9,12 @@
 namespace newsarchive {
 namespace {
 
-constexpr std::string_view kMagic = "NWSNER01";
+constexpr std::string_view kMagic = "NWSNER02";
 constexpr int kMaxShift = 15;
 constexpr size_t kFeatureRecord = 8 + ner::kNumTags + 1;
 constexpr size_t kLexiconRecord = 8 + 1;
+constexpr size_t kClusterRecord = 8 + 4;
+constexpr size_t kPhraseRecord = 8 + 1;
 
 uint32_t check_of(uint64_t key) {
   auto check = static_cast<uint32_t>(key >> 32);
@@ -57,8 +59,13 @@ std::unique_ptr<EntityModel> EntityModel::parse(std::string_view bytes) {
                              std::to_string(ner::kFeatureVersion) + " (retrain: tools/train_ner)");
   auto features = reader.get<uint32_t>();
   auto words = reader.get<uint32_t>();
+  auto clusters = reader.get<uint32_t>();
+  auto lower_clusters = reader.get<uint32_t>();
+  auto phrases = reader.get<uint32_t>();
   auto unit = reader.get<float>();
-  if (reader.remaining() != features * kFeatureRecord + words * kLexiconRecord)
+  if (reader.remaining() != uint64_t{features} * kFeatureRecord + uint64_t{words} * kLexiconRecord +
+                                (uint64_t{clusters} + lower_clusters) * kClusterRecord +
+                                uint64_t{phrases} * kPhraseRecord)
     throw std::runtime_error("entity model has the wrong size");
   if (!(unit > 0.0f) || !std::isfinite(unit))
     throw std::runtime_error("entity model has a bad weight unit");
@@ -88,6 +95,18 @@ std::unique_ptr<EntityModel> EntityModel::parse(std::string_view bytes) {
   for (uint32_t w = 0; w < words; ++w) {
     auto hash = reader.get<uint64_t>();
     model->lexicon_.add_entry(hash, reader.get<ner::Lexicon::Value>());
+  }
+  for (uint32_t c = 0; c < clusters; ++c) {
+    auto hash = reader.get<uint64_t>();
+    model->lexicon_.set_cluster(hash, reader.get<uint32_t>());
+  }
+  for (uint32_t c = 0; c < lower_clusters; ++c) {
+    auto hash = reader.get<uint64_t>();
+    model->lexicon_.set_lower_cluster(hash, reader.get<uint32_t>());
+  }
+  for (uint32_t p = 0; p < phrases; ++p) {
+    auto key = reader.get<uint64_t>();
+    model->lexicon_.add_phrase_entry(key, reader.get<uint8_t>());
   }
   return model;
 }
@@ -126,6 +145,18 @@ std::string EntityModel::serialize(const std::vector<std::pair<uint64_t, Weights
   lexicon.entries().for_each(
       [&](uint64_t hash, ner::Lexicon::Value value) { words.emplace_back(hash, value); });
   std::sort(words.begin(), words.end());
+  auto sorted_clusters = [](const FlatHashMap<uint32_t>& map) {
+    std::vector<std::pair<uint64_t, uint32_t>> sorted;
+    map.for_each([&](uint64_t hash, uint32_t code) { sorted.emplace_back(hash, code); });
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  };
+  const auto clusters = sorted_clusters(lexicon.clusters());
+  const auto lower_clusters = sorted_clusters(lexicon.lower_clusters());
+  std::vector<std::pair<uint64_t, uint8_t>> phrases;
+  lexicon.phrases().for_each(
+      [&](uint64_t key, uint8_t value) { phrases.emplace_back(key, value); });
+  std::sort(phrases.begin(), phrases.end());
   std::string records;
   uint32_t count = 0;
   for (const auto& [key, w] : kept) {
@@ -148,10 +179,23 @@ std::string EntityModel::serialize(const std::vector<std::pair<uint64_t, Weights
   put(out, ner::kFeatureVersion);
   put(out, count);
   put(out, static_cast<uint32_t>(words.size()));
+  put(out, static_cast<uint32_t>(clusters.size()));
+  put(out, static_cast<uint32_t>(lower_clusters.size()));
+  put(out, static_cast<uint32_t>(phrases.size()));
   put(out, unit);
   out += records;
   for (const auto& [hash, value] : words) {
     put(out, hash);
+    put(out, value);
+  }
+  for (const auto* table : {&clusters, &lower_clusters}) {
+    for (const auto& [hash, code] : *table) {
+      put(out, hash);
+      put(out, code);
+    }
+  }
+  for (const auto& [key, value] : phrases) {
+    put(out, key);
     put(out, value);
   }
   return out;

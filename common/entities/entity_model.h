@@ -15,11 +15,13 @@
 
 namespace newsarchive {
 
-// File layout (little-endian): the 8-byte magic "NWSNER01"; uint32 ner::kFeatureVersion the
-// model was trained with (any other is refused); uint32 feature count F; uint32
-// lexicon count G; float32 weight unit; F records of {uint64 key, int8 weight[9], uint8 shift}
-// (weight = weight[t] * 2^shift * unit); G records of {uint64 lower-cased word hash, uint8
-// ner::Lexicon::Value}.
+// File layout (little-endian): the 8-byte magic "NWSNER02"; uint32 ner::kFeatureVersion the
+// model was trained with (any other is refused); uint32 feature count F; uint32 lexicon count G;
+// uint32 cluster counts C and D; uint32 phrase count P; float32 weight unit; F records of
+// {uint64 key, int8 weight[9], uint8 shift} (weight = weight[t] * 2^shift * unit); G records of
+// {uint64 lower-cased word hash, uint8 ner::Lexicon::Value}; C records of {uint64 word hash,
+// uint32 cluster code} (Brown clusters of words as written), D of {uint64 lower-cased word
+// hash, uint32 cluster code}; P records of {uint64 phrase key, uint8 phrase value} (gazetteer).
 class EntityModel {
  public:
   using Weights = std::array<float, ner::kNumTags>;

@@ -1,6 +1,7 @@
-// Unit tests for common/entities/entity_features: the BIO tag arithmetic and the decoder's tag
-// choice, the case profile bands, the lower-casing and punctuation folding feature keys use,
-// the lexicon's bit layout, and the CoNLL span conventions NerDocument::mentions applies.
+// Unit tests for common/entities/entity_features: the BIO tag arithmetic and the beam decoder's
+// tag choice, the case profile bands, the lower-casing and punctuation folding feature keys use,
+// the lexicon's bit layout and clusters, and the CoNLL span conventions NerDocument::mentions
+// applies.
 #include "entities/entity_features.h"
 
 #include <gtest/gtest.h>
@@ -65,17 +66,75 @@ TEST(NerTags, AnInsideTagOnlyContinuesAnEntityOfItsType) {
   EXPECT_TRUE(allowed_after(kBMisc, kO));
 }
 
-TEST(NerTags, TheBestAllowedTagWinsAndOWinsTies) {
+// A scorer for the decoder that reads a table instead of a model: keys are looked up by value
+// among those the test names (the per-token keys of token i, the history keys of token i after
+// a previous tag), so a test can say what each tag scores where.
+struct TableScorer {
+  std::vector<std::pair<std::vector<uint64_t>, std::array<int, kNumTags>>> rows;
+  void operator()(const std::vector<uint64_t>& keys, std::array<int, kNumTags>& scores) const {
+    for (const auto& [row_keys, row_scores] : rows)
+      if (row_keys == keys)
+        for (size_t t = 0; t < scores.size(); ++t) scores[t] += row_scores[t];
+  }
+};
+
+std::vector<uint64_t> token_keys(const NerDocument& doc, size_t i) {
+  std::vector<uint64_t> keys;
+  doc.token_features(i, Pass::kFirst, keys);
+  return keys;
+}
+
+TEST(BeamDecoder, TheBestAllowedTagWinsAndOWinsTies) {
+  Lexicon lexicon;
+  NerDocument doc("Esper", lexicon);
+  ASSERT_EQ(doc.size(), 1u);
+  std::vector<uint8_t> tags;
   std::array<int, kNumTags> scores{};
-  scores[kIPer] = 9;
+  scores[kIPer] = 9;  // cannot start a sentence
   scores[kBLoc] = 5;
-  EXPECT_EQ(best_allowed_tag(scores, kBPer), kIPer);
-  EXPECT_EQ(best_allowed_tag(scores, kO), kBLoc);  // I-PER cannot follow O
+  decode_pass<int>(doc, Pass::kFirst, TableScorer{{{token_keys(doc, 0), scores}}}, tags);
+  EXPECT_EQ(tags, std::vector<uint8_t>{kBLoc});
   scores.fill(3);
-  EXPECT_EQ(best_allowed_tag(scores, kBPer), kO);  // nothing beats O
+  decode_pass<int>(doc, Pass::kFirst, TableScorer{{{token_keys(doc, 0), scores}}}, tags);
+  EXPECT_EQ(tags, std::vector<uint8_t>{kO});  // nothing beats O
   scores.fill(-1);
   scores[kO] = -5;
-  EXPECT_EQ(best_allowed_tag(scores, kNoTag), kBPer);  // the first of equal best
+  decode_pass<int>(doc, Pass::kFirst, TableScorer{{{token_keys(doc, 0), scores}}}, tags);
+  EXPECT_EQ(tags, std::vector<uint8_t>{kBPer});  // the first of equal best
+}
+
+TEST(BeamDecoder, KeepsASequenceThatGreedyChoiceWouldLose) {
+  // "Rock Hudson": locally "Rock" is more likely O, but I-PER on "Hudson" after B-PER outweighs
+  // everything else; the beam keeps B-PER on "Rock" alive until then, greedy decoding does not.
+  Lexicon lexicon;
+  NerDocument doc("Rock Hudson", lexicon);
+  ASSERT_EQ(doc.size(), 2u);
+  std::array<int, kNumTags> rock{}, hudson_after_person{};
+  rock[kO] = 2;
+  rock[kBPer] = 1;
+  hudson_after_person[kIPer] = 10;
+  std::vector<uint64_t> history;
+  doc.history_features(1, Pass::kFirst, kBPer, history);
+  TableScorer scorer{{{token_keys(doc, 0), rock}, {history, hudson_after_person}}};
+  std::vector<uint8_t> tags;
+  decode_pass<int>(doc, Pass::kFirst, scorer, tags, 1);
+  EXPECT_EQ(tags, (std::vector<uint8_t>{kO, kO}));
+  decode_pass<int>(doc, Pass::kFirst, scorer, tags, kBeamSize);
+  EXPECT_EQ(tags, (std::vector<uint8_t>{kBPer, kIPer}));
+}
+
+TEST(BeamDecoder, TagsSentencesApartAndSkipsUnscoredTokens) {
+  Lexicon lexicon;
+  NerDocument doc("Esper spoke.\nMilley listened.", lexicon);
+  ASSERT_EQ(doc.size(), 6u);
+  EXPECT_EQ(doc.sentence_end(0), 3u);
+  EXPECT_EQ(doc.sentence_end(3), 6u);
+  std::array<int, kNumTags> person{};
+  person[kBPer] = 4;
+  std::vector<uint8_t> tags;
+  decode_pass<int>(doc, Pass::kFirst,
+                   TableScorer{{{token_keys(doc, 0), person}, {token_keys(doc, 3), person}}}, tags);
+  EXPECT_EQ(tags, (std::vector<uint8_t>{kBPer, kO, kO, kBPer, kO, kO}));
 }
 
 TEST(CaseProfile, BandsOfTheLowerCaseShare) {
@@ -133,6 +192,26 @@ TEST(Lexicon, NameBitsAndCaseProfilesShareOneValue) {
   EXPECT_EQ(lexicon.find(hash_string("mary")), 0);
 }
 
+TEST(Lexicon, ClustersOfWordsAsWrittenAndOfLowerCasedWords) {
+  Lexicon lexicon;
+  lexicon.set_cluster(hash_string("May"), cluster_code("0110"));
+  lexicon.set_lower_cluster(hash_string("may"), cluster_code("10"));
+  EXPECT_EQ(lexicon.cluster(hash_string("May")), 0b10110u);
+  EXPECT_EQ(lexicon.cluster(hash_string("may")), 0u);
+  EXPECT_EQ(lexicon.lower_cluster(hash_string("may")), 0b110u);
+}
+
+TEST(ClusterCode, KeepsTheLengthAndCutsPrefixes) {
+  EXPECT_EQ(cluster_code(""), 0u);
+  EXPECT_EQ(cluster_code("0"), 0b10u);
+  EXPECT_EQ(cluster_code("0110"), 0b10110u);
+  // Paths longer than kClusterBits keep their first kClusterBits bits.
+  EXPECT_EQ(cluster_code(std::string(30, '1')), (1u << (kClusterBits + 1)) - 1);
+  EXPECT_EQ(cluster_prefix(cluster_code("011010"), 4), cluster_code("0110"));
+  EXPECT_EQ(cluster_prefix(cluster_code("01"), 4), cluster_code("01"));  // shorter: all of it
+  EXPECT_EQ(cluster_prefix(0, 4), 0u);
+}
+
 TEST(NerMentions, SpansFollowTheTagsWithinASentence) {
   EXPECT_EQ(mentions_of("Mark Esper visited Baghdad .", {kBPer, kIPer, kO, kBLoc, kO}),
             (std::vector<std::string>{"person:Mark Esper", "place:Baghdad"}));
@@ -153,8 +232,7 @@ TEST(NerMentions, ATitleAloneIsNoPerson) {
   EXPECT_EQ(mentions_of("Mr said", {kBPer, kO}), std::vector<std::string>{});
   EXPECT_EQ(mentions_of("the Prime Minister said", {kO, kBPer, kIPer, kO}),
             std::vector<std::string>{});
-  EXPECT_EQ(mentions_of("Dr. Smith", {kBPer, kIPer}),
-            std::vector<std::string>{"person:Smith"});
+  EXPECT_EQ(mentions_of("Dr. Smith", {kBPer, kIPer}), std::vector<std::string>{"person:Smith"});
 }
 
 TEST(NerMentions, AMiddleInitialJoinsTheNameAroundIt) {

@@ -23,7 +23,7 @@ using Weights = EntityModel::Weights;
 using Scores = std::array<int32_t, ner::kNumTags>;
 using FeatureList = std::vector<std::pair<uint64_t, Weights>>;
 
-constexpr size_t kHeaderBytes = 8 + 4 + 4 + 4 + 4;  // magic, version, counts, unit
+constexpr size_t kHeaderBytes = 8 + 4 + 5 * 4 + 4;  // magic, version, 5 counts, unit
 constexpr size_t kFeatureRecordBytes = 8 + ner::kNumTags + 1;
 
 // The largest weight magnitude sets the unit to largest / (127 * 2^15); this one makes the unit
@@ -59,6 +59,9 @@ ner::Lexicon test_lexicon() {
   lexicon.add_entry(0x1111, ner::kGivenName);
   lexicon.add_entry(0x2222, ner::kNameWord | (3u << 2));
   lexicon.add_entry(0, 5u << 2);  // the zero hash is a key like any other
+  lexicon.set_cluster(0x4444, ner::cluster_code("0110"));
+  lexicon.set_lower_cluster(0x5555, ner::cluster_code("1"));
+  lexicon.add_phrase({0x6666, 0x7777}, 2);  // a two-token place: a prefix key and a whole one
   return lexicon;
 }
 
@@ -117,6 +120,16 @@ TEST(EntityModel, ARoundTripKeepsTheLexicon) {
   EXPECT_EQ(model->lexicon().find(0x2222), ner::kNameWord | (3u << 2));
   EXPECT_EQ(model->lexicon().find(0), 5u << 2);
   EXPECT_EQ(model->lexicon().find(0x3333), 0u);
+  EXPECT_EQ(model->lexicon().clusters().size(), 1u);
+  EXPECT_EQ(model->lexicon().cluster(0x4444), ner::cluster_code("0110"));
+  EXPECT_EQ(model->lexicon().lower_clusters().size(), 1u);
+  EXPECT_EQ(model->lexicon().lower_cluster(0x5555), ner::cluster_code("1"));
+  EXPECT_EQ(model->lexicon().cluster(0x5555), 0u);
+  EXPECT_EQ(model->lexicon().phrases().size(), 2u);
+  const uint64_t first = ner::Lexicon::phrase_key(0, 0x6666);
+  EXPECT_EQ(model->lexicon().phrase(first), ner::Lexicon::kPhrasePrefix);
+  EXPECT_EQ(model->lexicon().phrase(ner::Lexicon::phrase_key(first, 0x7777)), 1u << 1);
+  EXPECT_EQ(model->lexicon().phrase(ner::Lexicon::phrase_key(0, 0x7777)), 0u);
 }
 
 TEST(EntityModel, AParsedModelSerialisesToTheSameBytes) {
@@ -179,7 +192,7 @@ TEST(EntityModelParse, RejectsBytesWithoutTheMagic) {
 
 TEST(EntityModelParse, RejectsEveryTruncation) {
   const std::string bytes = serialized_model();
-  ASSERT_EQ(bytes.size(), kHeaderBytes + 3 * kFeatureRecordBytes + 3 * 9);
+  ASSERT_EQ(bytes.size(), kHeaderBytes + 3 * kFeatureRecordBytes + 3 * 9 + 2 * 12 + 2 * 9);
   for (size_t size = 0; size < bytes.size(); ++size) {
     const std::string expected = size < 8              ? "not an entity model (bad magic)"
                                  : size < kHeaderBytes ? "entity model is truncated"
@@ -209,13 +222,18 @@ TEST(EntityModelParse, RejectsCountsThatDisagreeWithTheSize) {
   bytes = serialized_model();
   overwrite<uint32_t>(bytes, 16, 0xffffffffu);  // lexicon words
   EXPECT_EQ(parse_error(bytes), "entity model has the wrong size");
+  for (size_t offset : {20, 24, 28}) {  // clusters, lower-cased clusters, phrases
+    bytes = serialized_model();
+    overwrite<uint32_t>(bytes, offset, 3);
+    EXPECT_EQ(parse_error(bytes), "entity model has the wrong size") << offset;
+  }
 }
 
 TEST(EntityModelParse, RejectsABadWeightUnit) {
   for (float unit : {0.0f, -1.0f, std::numeric_limits<float>::quiet_NaN(),
                      std::numeric_limits<float>::infinity()}) {
     std::string bytes = serialized_model();
-    overwrite<float>(bytes, 20, unit);
+    overwrite<float>(bytes, 32, unit);
     EXPECT_EQ(parse_error(bytes), "entity model has a bad weight unit") << unit;
   }
 }

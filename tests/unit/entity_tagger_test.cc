@@ -117,6 +117,22 @@ TEST(EntityTagger, AllCapsHeadlineAgreesWithTheBody) {
   EXPECT_EQ(persons(text), (Names{"ACHTERBERG", "Desmond Achterberg", "Achterberg"}));
 }
 
+TEST(EntityTagger, TitleCaseHeadlineNamesOnlyItsPeople) {
+  EXPECT_EQ(persons("Clinton Wins Second Term In Landslide Victory"), Names{"Clinton"});
+}
+
+TEST(EntityTagger, AMiddleInitialWithoutAPeriodStaysInTheName) {
+  EXPECT_EQ(persons("President George W Bush met Prime Minister Tony Blair in London on Monday."),
+            (Names{"George W Bush", "Tony Blair"}));
+  EXPECT_EQ(persons("George W. Bush said on Tuesday that taxes would fall."),
+            Names{"George W. Bush"});
+}
+
+TEST(EntityTagger, ATitleAloneIsNoPerson) {
+  EXPECT_EQ(persons("Mr said nothing."), Names{});
+  EXPECT_EQ(persons("The Prime Minister spoke."), Names{});
+}
+
 TEST(EntityTagger, SeedArticleNamesExactlyItsPeople) {
   const std::string text = read_file(std::filesystem::path(NEWSARCHIVE_CORPUS_DIR) /
                                      "2020-01-06-pentagon-chief-denies-leaving-iraq.txt");

@@ -30,7 +30,7 @@ int type_of(const std::string& tag, const std::string& path) {
 constexpr EntityType kTypes[] = {EntityType::kPerson, EntityType::kPlace, EntityType::kOrganization,
                                  EntityType::kMisc};
 
-ConllDocument build(const std::vector<std::vector<ConllToken>>& sentences) {
+ConllDocument build(const std::vector<std::vector<ConllToken>>& sentences, bool unwrap) {
   ConllDocument doc;
   struct Span {
     size_t start, end;
@@ -67,7 +67,7 @@ ConllDocument build(const std::vector<std::vector<ConllToken>>& sentences) {
   // The tagger sees article text with hard wraps undone (resolve_mentions), which joins a line
   // of 25 bytes or more that ends without sentence punctuation to the next: train on the text as
   // it will be tagged. Spaces replace line breaks, so the spans still hold.
-  doc.text = unwrap_lines(doc.text);
+  if (unwrap) doc.text = unwrap_lines(doc.text);
   doc.tokens = tokenize(doc.text);
   doc.gold.assign(doc.tokens.size(), ner::kO);
   size_t k = 0;
@@ -85,7 +85,7 @@ ConllDocument build(const std::vector<std::vector<ConllToken>>& sentences) {
 
 }  // namespace
 
-std::vector<ConllDocument> read_conll(const std::string& path) {
+std::vector<ConllDocument> read_conll(const std::string& path, bool unwrap) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read '" + path + "'");
   std::vector<ConllDocument> docs;
@@ -97,7 +97,7 @@ std::vector<ConllDocument> read_conll(const std::string& path) {
   };
   auto end_document = [&] {
     end_sentence();
-    if (!sentences.empty()) docs.push_back(build(sentences));
+    if (!sentences.empty()) docs.push_back(build(sentences, unwrap));
     sentences.clear();
   };
   std::string line;

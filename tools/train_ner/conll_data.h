@@ -20,8 +20,9 @@ struct ConllDocument {
   std::vector<EntityMention> entities;  // gold mentions, in order
 };
 
-// Reads an IOB1 file; `-DOCSTART-` lines separate documents. Throws std::runtime_error when the
+// Reads an IOB1 file; `-DOCSTART-` lines separate documents. With `unwrap` false, the text
+// keeps one sentence a line (CoNLL's own breaks) instead. Throws std::runtime_error when the
 // file cannot be read or a tag is unknown.
-std::vector<ConllDocument> read_conll(const std::string& path);
+std::vector<ConllDocument> read_conll(const std::string& path, bool unwrap = true);
 
 }  // namespace newsarchive::train_ner

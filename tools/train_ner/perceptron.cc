@@ -28,20 +28,30 @@ void AveragedPerceptron::score_averaged(const std::vector<uint64_t>& keys, Score
   }
 }
 
+// The feature of `key`, created if new, with its running totals brought up to now.
+AveragedPerceptron::Feature& AveragedPerceptron::touch(uint64_t key) {
+  auto [it, added] = index_.try_emplace(key, static_cast<uint32_t>(features_.size()));
+  if (added) {
+    features_.emplace_back();
+    features_.back().stamp = now_;
+  }
+  Feature& f = features_[it->second];
+  for (size_t t = 0; t < f.total.size(); ++t)
+    f.total[t] += static_cast<double>(now_ - f.stamp) * f.weight[t];
+  f.stamp = now_;
+  return f;
+}
+
 void AveragedPerceptron::update(const std::vector<uint64_t>& keys, uint8_t truth, uint8_t guess) {
   for (uint64_t key : keys) {
-    auto [it, added] = index_.try_emplace(key, static_cast<uint32_t>(features_.size()));
-    if (added) {
-      features_.emplace_back();
-      features_.back().stamp = now_;
-    }
-    Feature& f = features_[it->second];
-    for (size_t t = 0; t < f.total.size(); ++t)
-      f.total[t] += static_cast<double>(now_ - f.stamp) * f.weight[t];
-    f.stamp = now_;
+    Feature& f = touch(key);
     f.weight[truth] += 1;
     f.weight[guess] -= 1;
   }
+}
+
+void AveragedPerceptron::add(const std::vector<uint64_t>& keys, uint8_t tag, float delta) {
+  for (uint64_t key : keys) touch(key).weight[tag] += delta;
 }
 
 std::vector<std::pair<uint64_t, EntityModel::Weights>> AveragedPerceptron::averaged() const {

@@ -23,6 +23,8 @@ class AveragedPerceptron {
   // One training step: call once per scored token, then update() if the guess was wrong.
   void tick() { ++now_; }
   void update(const std::vector<uint64_t>& keys, uint8_t truth, uint8_t guess);
+  // Adds `delta` to the weight of `tag` for each of `keys` (a structured update's half).
+  void add(const std::vector<uint64_t>& keys, uint8_t tag, float delta);
 
   // The averaged weights of every feature.
   std::vector<std::pair<uint64_t, EntityModel::Weights>> averaged() const;
@@ -35,6 +37,7 @@ class AveragedPerceptron {
     uint64_t stamp = 0;
   };
   float averaged_weight(const Feature& f, size_t tag) const;
+  Feature& touch(uint64_t key);
 
   std::unordered_map<uint64_t, uint32_t> index_;
   std::vector<Feature> features_;
