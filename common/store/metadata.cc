@@ -12,14 +12,20 @@ namespace newsarchive {
 
 namespace {
 
-// The decimal count stored under `key`, at most `cap`; 0 when absent or malformed.
+// How many slots from `first` on some article uses: the larger of the count recorded under `key`
+// and the slots Xapian's own value statistics show in use, at most `cap`. The statistics keep
+// the count right where the metadata cannot: shards merged by xapian-compact keep one shard's
+// metadata value, and several databases opened as one report the first one's.
 Xapian::valueno slot_count(const Xapian::Database& database, std::string_view key,
-                           Xapian::valueno cap) {
+                           Xapian::valueno first, Xapian::valueno cap) {
   std::string stored = database.get_metadata(std::string(key));
-  Xapian::valueno count = 0;
-  auto [end, error] = std::from_chars(stored.data(), stored.data() + stored.size(), count);
-  if (error != std::errc() || end != stored.data() + stored.size()) return 0;
-  return std::min(count, cap);
+  Xapian::valueno recorded = 0;
+  auto [end, error] = std::from_chars(stored.data(), stored.data() + stored.size(), recorded);
+  if (error != std::errc() || end != stored.data() + stored.size()) recorded = 0;
+  // Each article fills its slots from the first on, so the used ones are a prefix.
+  Xapian::valueno used = 0;
+  while (used < cap && database.get_value_freq(first + used) > 0) ++used;
+  return std::min(std::max(recorded, used), cap);
 }
 
 }  // namespace
@@ -31,14 +37,16 @@ void EntitySlotCounts::widen(const EntitySlotCounts& other) {
 }
 
 Xapian::valueno person_slot_count(const Xapian::Database& database) {
-  return slot_count(database, schema::kPersonSlotsKey, schema::kMaxPersonSlots);
+  return slot_count(database, schema::kPersonSlotsKey, schema::kFirstPersonSlot,
+                    schema::kMaxPersonSlots);
 }
 
 EntitySlotCounts entity_slot_counts(const Xapian::Database& database) {
   return EntitySlotCounts{
       person_slot_count(database),
-      slot_count(database, schema::kPlaceSlotsKey, schema::kMaxPlaceSlots),
-      slot_count(database, schema::kOrganizationSlotsKey, schema::kMaxOrganizationSlots)};
+      slot_count(database, schema::kPlaceSlotsKey, schema::kFirstPlaceSlot, schema::kMaxPlaceSlots),
+      slot_count(database, schema::kOrganizationSlotsKey, schema::kFirstOrganizationSlot,
+                 schema::kMaxOrganizationSlots)};
 }
 
 void write_schema_metadata(Xapian::WritableDatabase& database, const std::string& language) {

@@ -23,8 +23,9 @@ struct EntitySlotCounts {
 // How many person slots articles in `database` use (0 when none or unknown).
 Xapian::valueno person_slot_count(const Xapian::Database& database);
 
-// All three counts as recorded in `database`'s metadata; a missing or malformed count is 0 (a
-// database of an older schema has no place or organisation slots), one above its cap the cap.
+// All three counts: the larger of what `database`'s metadata records and what its value
+// statistics show in use (exact after xapian-compact merged shards, and for several databases
+// opened as one); a missing or malformed record counts 0, and no count exceeds its cap.
 EntitySlotCounts entity_slot_counts(const Xapian::Database& database);
 
 // Records the schema version and, when not empty, the analyzer language.

@@ -91,6 +91,19 @@ TEST_F(MetadataDatabase, EntitySlotCountsStopAtEachKindsCap) {
             (EntitySlotCounts{schema::kMaxPersonSlots, schema::kMaxPlaceSlots, 0}));
 }
 
+// Shards merged by xapian-compact keep one shard's metadata; the slots in use still count.
+TEST_F(MetadataDatabase, EntitySlotCountsSeeTheSlotsDocumentsUseBeyondTheRecord) {
+  Xapian::Document document;
+  for (Xapian::valueno k = 0; k < 3; ++k) document.add_value(schema::kFirstPersonSlot + k, "P");
+  document.add_value(schema::kFirstPlaceSlot, "Iraq");
+  db_.add_document(document);
+  set(schema::kPersonSlotsKey, "1");
+  set(schema::kOrganizationSlotsKey, "2");
+  db_.commit();
+  EXPECT_EQ(entity_slot_counts(Xapian::Database(dir_.path().string() + "/db")),
+            (EntitySlotCounts{3, 1, 2}));
+}
+
 TEST(EntitySlotCounts, WidenKeepsTheLargerOfEachCount) {
   EntitySlotCounts counts{3, 8, 0};
   counts.widen(EntitySlotCounts{5, 2, 1});
