@@ -1,6 +1,7 @@
 // Mention resolution: tagger output + alias merging, for one text or one article.
 #include "entities/article_entities.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -25,6 +26,8 @@ void resolve_person_mentions(std::vector<ResolvedMention>& mentions) {
 // Lines at least this long that end without sentence punctuation are taken as hard-wrapped;
 // shorter ones are headlines, datelines or table rows.
 constexpr size_t kMinWrappedLineBytes = 25;
+// How much shorter than the wrap width a wrapped line may be: the next word did not fit.
+constexpr size_t kMaxWrapSlack = 20;
 
 bool ends_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -32,6 +35,13 @@ bool ends_sentence(std::string_view line) {
   char last = line.back();
   return last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
          line.ends_with("\xE2\x80\x9D");  // ”
+}
+
+// True when `line` ends in a figure ("6-3 6-4", "1:23.45", "34"): a row of a table of results
+// or prices, whose next line is the next row rather than the rest of a sentence.
+bool ends_in_figure(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return !line.empty() && line.back() >= '0' && line.back() <= '9';
 }
 
 }  // namespace
@@ -59,15 +69,37 @@ bool is_sign_off(std::string_view text, const EntityMention& mention) {
 
 std::string unwrap_lines(std::string_view text) {
   std::string unwrapped(text);
+  // Where a line could be wrapped: it is long, not followed by a blank line, and ends mid-sentence.
+  struct Break {
+    size_t at;
+    size_t length;
+  };
+  std::vector<Break> candidates;
+  std::vector<size_t> lengths;
+  size_t long_lines = 0;
   size_t line_start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n') continue;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n') continue;
     std::string_view line = text.substr(line_start, i - line_start);
+    lengths.push_back(line.size());
+    if (line.size() >= kMinWrappedLineBytes) ++long_lines;
     bool next_blank = i + 1 < text.size() && text[i + 1] == '\n';
-    if (!next_blank && line.size() >= kMinWrappedLineBytes && !ends_sentence(line))
-      unwrapped[i] = ' ';
+    if (i < text.size() && !next_blank && line.size() >= kMinWrappedLineBytes &&
+        !ends_sentence(line) && !ends_in_figure(line))
+      candidates.push_back(Break{i, line.size()});
     line_start = i + 1;
   }
+  // Text is hard-wrapped when most of its long lines end mid-sentence; text with a sentence or
+  // a paragraph per line (most long lines end one) is left alone, so its headlines and table
+  // rows do not run into the next line.
+  if (candidates.empty() || 2 * candidates.size() < long_lines) return unwrapped;
+  // A wrap falls near the wrap width: within a long word of the longest lines (the 90th
+  // percentile, so a stray long line does not set it).
+  std::sort(lengths.begin(), lengths.end());
+  const size_t width = lengths[lengths.size() * 9 / 10];
+  const size_t shortest_wrap = width > kMaxWrapSlack ? width - kMaxWrapSlack : 0;
+  for (const Break& candidate : candidates)
+    if (candidate.length >= shortest_wrap) unwrapped[candidate.at] = ' ';
   return unwrapped;
 }
 

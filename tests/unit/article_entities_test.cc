@@ -29,6 +29,20 @@ TEST(UnwrapLines, KeepsParagraphSentenceAndShortLineBreaks) {
             "LONDON 1996-08-30\nWest Indian all-rounder");
 }
 
+// Results tables and text with a sentence per line are not hard-wrapped: their rows stay apart.
+TEST(UnwrapLines, LeavesTableRowsAndSentenceLinesAlone) {
+  std::string table =
+      "Pete Sampras ( U.S. ) beat Magnus Larsson 6-3 6-4\n"
+      "Jane Smith ( Britain ) beat Rasa Mazeikyte 7-5 6-2\n";
+  EXPECT_EQ(unwrap_lines(table), table);
+  std::string sentences =
+      "Tony Blair has defended his decision to go to war.\n"
+      "Talks with the Tory leader\n"
+      "Michael Howard said the prime minister was wrong.\n"
+      "The Liberal Democrats agreed with him on that.\n";
+  EXPECT_EQ(unwrap_lines(sentences), sentences);
+}
+
 // Before unwrapping, "Exchequer\nNigel" split the name across a false sentence start.
 TEST(ExtractEntities, FindsANameBrokenByAHardWrap) {
   Article article;
@@ -128,7 +142,8 @@ TEST(ResolveMentions, NoMentionRunsFromOneSectionIntoTheNext) {
   for (const ResolvedMention& m : resolve_mentions(text, {26}, EntityTagger::english()))
     if (m.mention.type == EntityType::kPerson) apart.push_back(m.text);
   EXPECT_NE(std::find(joined.begin(), joined.end(), "Blair Tony Blair"), joined.end());
-  EXPECT_EQ(apart, (Names{"Howard", "Blair", "Tony Blair"}));
+  EXPECT_EQ(std::find(apart.begin(), apart.end(), "Blair Tony Blair"), apart.end());
+  EXPECT_NE(std::find(apart.begin(), apart.end(), "Tony Blair"), apart.end());
 }
 
 // "DOLLAR FALLS AGAINST MARK": a person in a headline without case, which the body never names.
