@@ -2,6 +2,7 @@
 #include "entities/article_entities.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -26,8 +27,6 @@ void resolve_person_mentions(std::vector<ResolvedMention>& mentions) {
 // Lines at least this long that end without sentence punctuation are taken as hard-wrapped;
 // shorter ones are headlines, datelines or table rows.
 constexpr size_t kMinWrappedLineBytes = 25;
-// How much shorter than the wrap width a wrapped line may be: the next word did not fit.
-constexpr size_t kMaxWrapSlack = 20;
 
 bool ends_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -44,13 +43,24 @@ bool ends_in_figure(std::string_view line) {
   return !line.empty() && line.back() >= '0' && line.back() <= '9';
 }
 
+// True when `rest` holds no word: whitespace and punctuation ("REUTER...", "Reuter\n"), and the
+// caret-escaped carriage returns ("^M") some archives keep.
+bool ends_text(std::string_view rest) {
+  for (size_t i = 0; i < rest.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(rest[i]);
+    if (c == '^' && i + 1 < rest.size() && rest[i + 1] == 'M') {
+      ++i;
+      continue;
+    }
+    if (std::isalnum(c) || c >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_sign_off(std::string_view text, const EntityMention& mention) {
-  auto blank = [](std::string_view part) {
-    return part.find_first_not_of(" \t\r\n") == std::string_view::npos;
-  };
-  if (mention.start == 0 || !blank(text.substr(mention.end)) ||
+  if (mention.start == 0 || !ends_text(text.substr(mention.end)) ||
       text.find(' ', mention.start) < mention.end)
     return false;
   size_t before = mention.start;
@@ -70,36 +80,24 @@ bool is_sign_off(std::string_view text, const EntityMention& mention) {
 std::string unwrap_lines(std::string_view text) {
   std::string unwrapped(text);
   // Where a line could be wrapped: it is long, not followed by a blank line, and ends mid-sentence.
-  struct Break {
-    size_t at;
-    size_t length;
-  };
-  std::vector<Break> candidates;
-  std::vector<size_t> lengths;
+  std::vector<size_t> candidates;
   size_t long_lines = 0;
   size_t line_start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && text[i] != '\n') continue;
     std::string_view line = text.substr(line_start, i - line_start);
-    lengths.push_back(line.size());
     if (line.size() >= kMinWrappedLineBytes) ++long_lines;
     bool next_blank = i + 1 < text.size() && text[i + 1] == '\n';
     if (i < text.size() && !next_blank && line.size() >= kMinWrappedLineBytes &&
         !ends_sentence(line) && !ends_in_figure(line))
-      candidates.push_back(Break{i, line.size()});
+      candidates.push_back(i);
     line_start = i + 1;
   }
   // Text is hard-wrapped when most of its long lines end mid-sentence; text with a sentence or
   // a paragraph per line (most long lines end one) is left alone, so its headlines and table
   // rows do not run into the next line.
   if (candidates.empty() || 2 * candidates.size() < long_lines) return unwrapped;
-  // A wrap falls near the wrap width: within a long word of the longest lines (the 90th
-  // percentile, so a stray long line does not set it).
-  std::sort(lengths.begin(), lengths.end());
-  const size_t width = lengths[lengths.size() * 9 / 10];
-  const size_t shortest_wrap = width > kMaxWrapSlack ? width - kMaxWrapSlack : 0;
-  for (const Break& candidate : candidates)
-    if (candidate.length >= shortest_wrap) unwrapped[candidate.at] = ' ';
+  for (size_t at : candidates) unwrapped[at] = ' ';
   return unwrapped;
 }
 
@@ -143,6 +141,19 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
 void add_distinct(std::vector<std::string>& names, std::set<std::string>& keys,
                   const std::string& name) {
   if (keys.insert(person_key(name)).second) names.push_back(name);
+}
+
+// As add_distinct, except that a form in capitals ("YEUTTER", from a headline) gives way to a
+// later one that is not ("Yeutter"): the article's canonical form is the one its text uses.
+void add_person(std::vector<std::string>& names, std::set<std::string>& keys,
+                const std::string& name) {
+  if (keys.insert(person_key(name)).second) {
+    names.push_back(name);
+    return;
+  }
+  if (is_all_capitals(name)) return;
+  for (std::string& stored : names)
+    if (is_all_capitals(stored) && person_key(stored) == person_key(name)) stored = name;
 }
 
 }  // namespace
@@ -233,7 +244,7 @@ void extract_entities(Article& article, const EntityTagger& tagger) {
   for (const ResolvedMention& m : mentions) {
     switch (m.mention.type) {
       case EntityType::kPerson:
-        add_distinct(article.persons, person_keys, m.canonical);
+        add_person(article.persons, person_keys, m.canonical);
         break;
       case EntityType::kPlace:
         add_distinct(article.places, place_keys, m.canonical);

@@ -20,10 +20,9 @@ struct ResolvedMention {
 // `text` with hard line wraps turned into spaces, for the tagger: archives wrap paragraphs at a
 // fixed width, and a capitalised word after a wrap is not a sentence start. Only text that is
 // hard-wrapped (most of its lines of 25 bytes or more end mid-sentence) is unwrapped, and only
-// its lines within 20 bytes of the wrap width (the 90th percentile of line lengths) that end
-// mid-sentence, not in a figure (a table row: "beat Larsson 6-3 6-4"), with no blank line
-// after. Text with a sentence or a paragraph per line keeps its lines. The result has the same
-// length, so mention offsets still index `text`.
+// its lines of 25 bytes or more that end mid-sentence, not in a figure (a table row: "beat
+// Larsson 6-3 6-4"), with no blank line after. Text with a sentence or a paragraph per line
+// keeps its lines. The result has the same length, so mention offsets still index `text`.
 std::string unwrap_lines(std::string_view text);
 
 // True when `mention` is a one-word sign-off: the last word of `text`, alone on its line, set

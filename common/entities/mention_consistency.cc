@@ -60,6 +60,16 @@ std::optional<NameHead> following_head(std::string_view after) {
     after.remove_prefix(end);
     return word;
   };
+  // "Royal Dutch/Shell Group": a slash joins names into one, up to two more words.
+  if (after.starts_with("/")) {
+    after.remove_prefix(1);
+    for (int words = 0; words < 3; ++words) {
+      std::string_view word = next_word();
+      if (word.empty() || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+      if (non_person_head(word) == NameHead::kOrganization) return NameHead::kOrganization;
+    }
+    return std::nullopt;
+  }
   std::string_view word = next_word();
   if (word == "and" || word == "&") word = next_word();
   // Written as part of a name: "and Co", not "and company".
@@ -111,9 +121,12 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
   std::vector<bool> firm(mentions.size(), false);
   for (size_t i = mentions.size(); i-- > 0;) {
     if (mentions[i].type != EntityType::kPerson) continue;
+    const bool next_is_firm =
+        i + 1 < mentions.size() &&
+        (firm[i + 1] || (mentions[i + 1].type == EntityType::kOrganization &&
+                         last_word_head(mentions[i + 1].text) == NameHead::kOrganization));
     firm[i] = following_head(mentions[i].after).has_value() ||
-              (i + 1 < mentions.size() && firm[i + 1] &&
-               listed_before(mentions[i].after, mentions[i + 1].text));
+              (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text));
     if (firm[i]) retyped[i] = EntityType::kOrganization;
   }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];

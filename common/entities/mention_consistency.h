@@ -25,8 +25,9 @@ struct TypedName {
 //  0. a person mention of two or more words ending in a word that ends places or organisations
 //     and never a person's name (name_parts.h: "Downing Street", "Corvessa Athletic") takes
 //     that type; one followed by an organisation word, directly or after "and" or "&"
-//     ("Harris Upham and Co", "Smith Barney Inc"), or listed before such a name ("Smith Barney,
-//     Harris Upham and Co") is an organisation;
+//     ("Harris Upham and Co", "Smith Barney Inc"), or after a slash and up to two names ("Royal
+//     Dutch/Shell Group"), or listed before such a name or an organisation ending in such a word
+//     ("Smith Barney, Harris Upham and Co") is an organisation;
 //  1. a name tagged as another type (place, organisation, misc) in the article at least as
 //     often as a person takes that type (the most frequent of them);
 //  2. a person mention none of whose words is part of any other person mention, and each of

@@ -69,6 +69,8 @@ TEST(IsSignOff, OnlyALoneWordOnTheLastLine) {
   EXPECT_FALSE(is_sign_off(text, EntityMention{EntityType::kPerson, 0, 6}));
   std::string apart = "Net 1,150,633 vs 649,000.        REUTER\n";
   EXPECT_TRUE(is_sign_off(apart, EntityMention{EntityType::kPerson, 33, 39}));
+  std::string dotted = "more generous terms.\n REUTER...^M\n";
+  EXPECT_TRUE(is_sign_off(dotted, EntityMention{EntityType::kPerson, 22, 28}));
   std::string after_sentence = "in the first seven months of 1986. REUTER";
   EXPECT_TRUE(is_sign_off(after_sentence, EntityMention{EntityType::kPerson, 35, 41}));
   std::string in_sentence = "The talks went well, said Lawson\n";
@@ -84,6 +86,14 @@ TEST(ExtractEntities, IgnoresAWireSignOff) {
   article.body = "Chancellor Nigel Lawson said the talks went well.\n Reuter\n";
   extract_entities(article, EntityTagger::english());
   EXPECT_EQ(article.persons, (Names{"Nigel Lawson"}));
+}
+
+TEST(ExtractEntities, AnArticlesPersonIsWrittenAsItsBodyWritesIt) {
+  Article article;
+  article.title = "SUBROTO SEES OIL PRICE STABLE";
+  article.body = "Indonesian Energy Minister Subroto said oil prices would stay stable.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Subroto"}));
 }
 
 TEST(ExtractEntities, IgnoresARepeatedSignOff) {

@@ -81,5 +81,16 @@ TEST(MakeTypesConsistent, ANameListedBeforeAFirmIsAFirm) {
   EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kPer, kPer}));
 }
 
+TEST(MakeTypesConsistent, ANameJoinedToAFirmBySlashOrListIsAFirm) {
+  std::vector<TypedName> mentions = {{kPer, "Royal Dutch", "/Shell Group <RD>"},
+                                     {kPer, "Smith Barney", ", Harris Upham and Co Inc"},
+                                     {kOrg, "Harris Upham and Co Inc", "."},
+                                     {kPer, "Tony Blair", "/Gordon Brown said"}};
+  make_types_consistent(mentions);
+  std::vector<EntityType> types;
+  for (const TypedName& m : mentions) types.push_back(m.type);
+  EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kOrg, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive
