@@ -117,6 +117,19 @@ bool is_all_capitals(std::string_view text) {
   return letter;
 }
 
+// True when the word before `start` is "a" or "an" (in lower case, as mid-sentence).
+bool after_indefinite_article(std::string_view text, size_t start) {
+  std::string_view head = text.substr(0, start);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+  if (head.size() == start) return false;  // no space: not a separate word
+  for (std::string_view article : {std::string_view("a"), std::string_view("an")}) {
+    if (!head.ends_with(article)) continue;
+    size_t at = head.size() - article.size();
+    if (at == 0 || head[at - 1] == ' ' || head[at - 1] == '\n' || head[at - 1] == '\t') return true;
+  }
+  return false;
+}
+
 std::vector<ResolvedMention> mentions_of(std::string_view text,
                                          const std::vector<size_t>& section_starts,
                                          const EntityTagger& tagger) {
@@ -127,6 +140,9 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
     if (surface.empty()) continue;
     if (mention.type == EntityType::kPerson && names_nobody(surface)) continue;
     resolved.push_back(ResolvedMention{mention, surface, surface});
+    // "won an Oscar", "a Ford": a name does not take an indefinite article; a thing named does.
+    if (mention.type == EntityType::kPerson && after_indefinite_article(text, mention.start))
+      resolved.back().mention.type = EntityType::kMisc;
   }
   std::vector<TypedName> names;
   names.reserve(resolved.size());

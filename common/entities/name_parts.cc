@@ -73,12 +73,13 @@ bool is_single_title(std::string_view lower) {
 constexpr std::array<std::string_view, 13> kPlaceHeads = {
     "street", "road",  "avenue",  "square", "lane",     "boulevard", "bridge",
     "valley", "river", "airport", "island", "province", "county"};
-constexpr std::array<std::string_view, 34> kOrganizationHeads = {
-    "corp",      "corporation", "inc",     "ltd",     "plc",       "co",         "llc",
-    "gmbh",      "ag",          "sa",      "party",   "athletic",  "united",     "club",
-    "fc",        "bank",        "group",   "council", "ministry",  "university", "college",
-    "institute", "association", "union",   "league",  "committee", "foundation", "agency",
-    "airlines",  "rovers",      "company", "sons",    "brothers",  "partners"};
+constexpr std::array<std::string_view, 42> kOrganizationHeads = {
+    "corp",      "corporation", "inc",         "ltd",        "plc",       "co",         "llc",
+    "gmbh",      "ag",          "sa",          "party",      "athletic",  "united",     "club",
+    "fc",        "bank",        "group",       "council",    "ministry",  "university", "college",
+    "institute", "association", "union",       "league",     "committee", "foundation", "agency",
+    "airlines",  "rovers",      "company",     "sons",       "brothers",  "partners",   "democrats",
+    "dems",      "dem",         "republicans", "socialists", "liberals",  "greens",     "tories"};
 
 // Number words, lower case: no name starts with one.
 constexpr std::array<std::string_view, 40> kNumberWords = {

@@ -43,7 +43,8 @@ bool is_title_only(std::string_view name);
 
 // The type a name ending in `word` has when that word ends place or organisation names and never
 // a person's: "Street", "Square", "Bridge" end places ("Downing Street"); "Corp", "Inc", "Ltd",
-// "Party", "Athletic", "United", "Club", "Bank" end organisations ("Corvessa Athletic"). Any
+// "Party", "Athletic", "United", "Club", "Bank", "Democrats", "Dems" end organisations
+// ("Corvessa Athletic", "Lib Dems"). Any
 // case, a trailing full stop allowed. nullopt for other words.
 enum class NameHead { kPlace, kOrganization };
 std::optional<NameHead> non_person_head(std::string_view word);

@@ -96,6 +96,28 @@ TEST(ExtractEntities, AnArticlesPersonIsWrittenAsItsBodyWritesIt) {
   EXPECT_EQ(article.persons, (Names{"Subroto"}));
 }
 
+// Seen in a British archive's person facet: a party, a club, an award, a company and a street
+// standing for an office were persons.
+TEST(ExtractEntities, PartiesClubsAwardsCompaniesAndStreetsAreNoPersons) {
+  Article article;
+  article.title = "Labour leads poll";
+  article.body =
+      "The Labour Party and the Lib Dems attacked the Tory plans. A Lib Dem spokesman said the "
+      "Conservative Party was split. Chelsea beat Arsenal 2-1 at Stamford Bridge. The film won "
+      "an Oscar at the Academy Awards. Google shares rose. Downing Street said the Prime "
+      "Minister would speak, and Tony Blair did.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Tony Blair"}));
+}
+
+TEST(ExtractEntities, AMiddleInitialWithoutAFullStopStaysInTheName) {
+  Article article;
+  article.title = "Bush meets Blair";
+  article.body = "George W Bush met Tony Blair. Later George W. Bush spoke, and Bush left.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"George W Bush", "Tony Blair"}));
+}
+
 TEST(ExtractEntities, IgnoresARepeatedSignOff) {
   Article article;
   article.title = "BIOTECH 3RD QTR NET";

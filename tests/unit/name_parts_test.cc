@@ -60,6 +60,7 @@ TEST(NonPersonHead, KnowsWordsThatEndPlacesAndOrganisationsOnly) {
   EXPECT_EQ(non_person_head("Corp."), NameHead::kOrganization);
   EXPECT_EQ(non_person_head("Athletic"), NameHead::kOrganization);
   EXPECT_EQ(non_person_head("party"), NameHead::kOrganization);
+  EXPECT_EQ(non_person_head("Dems"), NameHead::kOrganization);
   for (const char* word : {"", "Blair", "St", "Jr.", "Street-", "Streets"})
     EXPECT_EQ(non_person_head(word), std::nullopt) << word;
 }
