@@ -111,9 +111,17 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
     words[i] = words_of(mentions[i].text);
     ++name_types[person_key(mentions[i].text)][index_of(mentions[i].type)];
   }
+  // Surnames of the article's full person names ("MaliVai Washington"): a bare "Washington" is
+  // that person, however often the tagger read it as the city.
+  std::set<std::string> surnames;
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (mentions[i].type == EntityType::kPerson && words[i].size() > 1 &&
+        !last_word_head(mentions[i].text))
+      surnames.insert(words[i].back());
+  auto is_surname = [&](size_t i) { return words[i].size() == 1 && surnames.count(words[i][0]); };
   std::vector<EntityType> retyped(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i)
-    retyped[i] = mentions[i].type == EntityType::kPerson && !words[i].empty()
+    retyped[i] = mentions[i].type == EntityType::kPerson && !words[i].empty() && !is_surname(i)
                      ? retype_by_name(mentions[i], words[i], name_types)
                      : mentions[i].type;
   // Firms: a person mention followed by an organisation word, or listed before one that is
@@ -135,19 +143,23 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
   // mentions each word is part of.
   TypeCounts word_types;
   std::map<std::string, std::set<std::string>> person_names_of_word, other_names_of_word;
+  std::map<std::string, size_t> person_uses_of_word;
+  std::set<std::string> headed_words;  // words of a non-person name with a head ("Chrysler Corp")
   for (size_t i = 0; i < mentions.size(); ++i) {
     const std::string key = person_key(mentions[i].text);
     for (const std::string& word : words[i]) {
       if (mentions[i].type == EntityType::kPerson) {
         person_names_of_word[word].insert(key);
+        ++person_uses_of_word[word];
       } else {
         ++word_types[word][index_of(mentions[i].type)];
         other_names_of_word[word].insert(key);
+        if (words[i].size() > 1 && last_word_head(mentions[i].text)) headed_words.insert(word);
       }
     }
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    if (mentions[i].type != EntityType::kPerson || words[i].empty() || is_surname(i)) continue;
     const std::string key = person_key(mentions[i].text);
     // Every word is part of another entity's name, and of no other person's.
     bool all_elsewhere = std::all_of(words[i].begin(), words[i].end(), [&](const std::string& w) {
@@ -155,9 +167,14 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
       bool other_name = others.size() > 1 || (others.size() == 1 && *others.begin() != key);
       return other_name && person_names_of_word[w].size() == 1;
     });
-    if (all_elsewhere)
-      if (std::optional<EntityType> type = other_type(word_types[words[i].back()]))
-        retyped[i] = *type;
+    if (!all_elsewhere) continue;
+    // The word's uses vote: "Woods" four times a person outweighs one "Tiger Woods" misread as
+    // an organisation. A name with a head word ("Chrysler Corp") is no misreading: it decides.
+    const std::string& last = words[i].back();
+    const std::array<size_t, kTypes>& uses = word_types[last];
+    std::optional<EntityType> type = other_type(uses);
+    if (type && (headed_words.count(last) || uses[index_of(*type)] >= person_uses_of_word[last]))
+      retyped[i] = *type;
   }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
 }

@@ -33,8 +33,12 @@ struct TypedName {
 //  2. a person mention none of whose words is part of any other person mention, and each of
 //     whose words is part of a non-person mention ("Corvessa" beside "Corvessa Athletic",
 //     "Chrysler" beside "Chrysler Corp"), takes the type of the mention holding its last word.
-// A word shared with another person mention keeps the person reading ("Trump" beside "Donald
-// Trump" and "Trump Organization" stays a person).
+// Rule 2 needs the other type to use the word at least as often as persons do ("Woods" four
+// times beside one "Tiger Woods" misread as an organisation stays a person), unless the other
+// name ends in a head word ("Chrysler" beside one "Chrysler Corp" is the company). A word shared
+// with another person mention keeps the person reading ("Trump" beside "Donald Trump" and "Trump
+// Organization" stays a person), and so does the surname of a full person name in the article
+// for rules 1 and 2 ("Washington" beside "MaliVai Washington", however often read as the city).
 void make_types_consistent(std::vector<TypedName>& mentions);
 
 }  // namespace newsarchive

@@ -92,5 +92,20 @@ TEST(MakeTypesConsistent, ANameJoinedToAFirmBySlashOrListIsAFirm) {
   EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kOrg, kPer}));
 }
 
+TEST(MakeTypesConsistent, TheSurnameOfAFullNameStaysAPerson) {
+  EXPECT_EQ(types_after({{kPer, "MaliVai Washington"},
+                         {kLoc, "Washington"},
+                         {kPer, "Washington"},
+                         {kLoc, "Washington"}}),
+            (std::vector<EntityType>{kPer, kLoc, kPer, kLoc}));
+}
+
+TEST(MakeTypesConsistent, AWordMostlyAPersonIsNotOutvotedByOneMisread) {
+  EXPECT_EQ(types_after({{kPer, "WOODS"}, {kOrg, "Tiger Woods"}, {kPer, "Woods"}, {kPer, "Woods"}}),
+            (std::vector<EntityType>{kPer, kOrg, kPer, kPer}));
+  EXPECT_EQ(types_after({{kPer, "Chrysler"}, {kOrg, "Chrysler Corp"}, {kPer, "Chrysler"}}),
+            (std::vector<EntityType>{kOrg, kOrg, kOrg}));
+}
+
 }  // namespace
 }  // namespace newsarchive
