@@ -70,12 +70,18 @@ std::optional<NameHead> following_head(std::string_view after) {
     }
     return std::nullopt;
   }
+  // "Meridian Freight Group": the name goes on, in capitals, to an organisation word.
+  const bool continues = after.starts_with(" ") && !after.starts_with(" ,");
   std::string_view word = next_word();
   if (word == "and" || word == "&") word = next_word();
-  // Written as part of a name: "and Co", not "and company".
-  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
-  std::optional<NameHead> head = non_person_head(word);
-  return head == NameHead::kOrganization ? head : std::nullopt;
+  for (int words = 0; words < (continues ? 3 : 1); ++words) {
+    // Written as part of a name: "and Co", not "and company".
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+    if (non_person_head(word) == NameHead::kOrganization) return NameHead::kOrganization;
+    if (!after.starts_with(" ") || after.starts_with(" ,")) return std::nullopt;
+    word = next_word();
+  }
+  return std::nullopt;
 }
 
 // True when `after` is ", " (or ",\n") and then `next`: a comma-separated list of names.
@@ -90,11 +96,31 @@ bool listed_before(std::string_view after, const std::string& next) {
 
 using TypeCounts = std::map<std::string, std::array<size_t, kTypes>>;
 
-// Rules 0 and 1: each person mention's own words and name.
-EntityType retype_by_name(const TypedName& mention, const std::vector<std::string>& words,
-                          const TypeCounts& name_types) {
-  if (std::optional<NameHead> head = last_word_head(mention.text); head && words.size() > 1)
-    return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
+// The last whitespace-separated word of `text`.
+std::string_view last_word(std::string_view text) {
+  size_t end = text.find_last_not_of(" \t\r\n");
+  if (end == std::string_view::npos) return {};
+  size_t begin = text.find_last_of(" \t\r\n", end);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  return text.substr(begin, end + 1 - begin);
+}
+
+// Rule 0 for one mention: what its own words, and the word before it, say it is.
+std::optional<EntityType> type_by_own_words(const TypedName& mention,
+                                            const std::vector<std::string>& words) {
+  if (words.size() > 1) {
+    if (std::optional<NameHead> head = last_word_head(mention.text))
+      return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
+    size_t space = mention.text.find(' ');
+    if (is_place_initial(std::string_view(mention.text).substr(0, space)))
+      return EntityType::kPlace;
+  }
+  if (is_storm_word(last_word(mention.before))) return EntityType::kMisc;
+  return std::nullopt;
+}
+
+// Rule 1: the name's type across the article.
+EntityType retype_by_name(const TypedName& mention, const TypeCounts& name_types) {
   const std::array<size_t, kTypes>& counts = name_types.at(person_key(mention.text));
   std::optional<EntityType> type = other_type(counts);
   // Only the majority: a person slipped into a place once ("Washington") stays a person.
@@ -119,23 +145,33 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
         !last_word_head(mentions[i].text))
       surnames.insert(words[i].back());
   auto is_surname = [&](size_t i) { return words[i].size() == 1 && surnames.count(words[i][0]); };
-  std::vector<EntityType> retyped(mentions.size());
-  for (size_t i = 0; i < mentions.size(); ++i)
-    retyped[i] = mentions[i].type == EntityType::kPerson && !words[i].empty() && !is_surname(i)
-                     ? retype_by_name(mentions[i], words[i], name_types)
-                     : mentions[i].type;
-  // Firms: a person mention followed by an organisation word, or listed before one that is
-  // ("Smith Barney, Harris Upham and Co"), right to left.
+  // Rule 0: evidence in a mention's own words and surroundings, which then holds for every
+  // mention of the same name ("Storm Ilse" makes each "Ilse" the storm).
+  std::map<std::string, EntityType> decided;
   std::vector<bool> firm(mentions.size(), false);
   for (size_t i = mentions.size(); i-- > 0;) {
-    if (mentions[i].type != EntityType::kPerson) continue;
+    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    std::optional<EntityType> type = type_by_own_words(mentions[i], words[i]);
+    // Firms: followed by an organisation word, or listed before a firm ("Smith Barney, Harris
+    // Upham and Co"), right to left.
     const bool next_is_firm =
         i + 1 < mentions.size() &&
         (firm[i + 1] || (mentions[i + 1].type == EntityType::kOrganization &&
                          last_word_head(mentions[i + 1].text) == NameHead::kOrganization));
-    firm[i] = following_head(mentions[i].after).has_value() ||
-              (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text));
-    if (firm[i]) retyped[i] = EntityType::kOrganization;
+    firm[i] = !type && (following_head(mentions[i].after).has_value() ||
+                        (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text)));
+    if (firm[i]) type = EntityType::kOrganization;
+    if (type) decided.emplace(person_key(mentions[i].text), *type);
+  }
+  std::vector<EntityType> retyped(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    retyped[i] = mentions[i].type;
+    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    auto found = decided.find(person_key(mentions[i].text));
+    if (found != decided.end())
+      retyped[i] = found->second;
+    else if (!is_surname(i))
+      retyped[i] = retype_by_name(mentions[i], name_types);
   }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
 
@@ -154,7 +190,11 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
       } else {
         ++word_types[word][index_of(mentions[i].type)];
         other_names_of_word[word].insert(key);
-        if (words[i].size() > 1 && last_word_head(mentions[i].text)) headed_words.insert(word);
+        if (words[i].size() > 1 &&
+            (last_word_head(mentions[i].text) ||
+             is_place_initial(
+                 std::string_view(mentions[i].text).substr(0, mentions[i].text.find(' ')))))
+          headed_words.insert(word);
       }
     }
   }

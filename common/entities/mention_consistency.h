@@ -18,16 +18,20 @@ namespace newsarchive {
 struct TypedName {
   EntityType type;
   std::string text;
-  std::string_view after = {};  // the text that follows the mention (a few words suffice)
+  std::string_view after = {};   // the text that follows the mention (a few words suffice)
+  std::string_view before = {};  // the text that precedes it (a word suffices)
 };
 
 // Retypes person mentions in place, by these rules, all by person_key() folding:
 //  0. a person mention of two or more words ending in a word that ends places or organisations
 //     and never a person's name (name_parts.h: "Downing Street", "Corvessa Athletic") takes
-//     that type; one followed by an organisation word, directly or after "and" or "&"
-//     ("Harris Upham and Co", "Smith Barney Inc"), or after a slash and up to two names ("Royal
-//     Dutch/Shell Group"), or listed before such a name or an organisation ending in such a word
-//     ("Smith Barney, Harris Upham and Co") is an organisation;
+//     that type, one starting with a word that starts only places ("Port Halden") is a place,
+//     one after a storm word ("Storm Ilse") is misc; one followed by an organisation word,
+//     directly, after "and" or "&", or after up to two more capitalised words ("Harris Upham
+//     and Co", "Smith Barney Inc", "Meridian Freight Group"), or after a slash and up to two
+//     names ("Royal Dutch/Shell Group"), or listed before such a name or an organisation ending
+//     in such a word ("Smith Barney, Harris Upham and Co") is an organisation. Such evidence
+//     holds for every mention of the same name in the article;
 //  1. a name tagged as another type (place, organisation, misc) in the article at least as
 //     often as a person takes that type (the most frequent of them);
 //  2. a person mention none of whose words is part of any other person mention, and each of

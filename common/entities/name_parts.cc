@@ -182,4 +182,19 @@ bool is_name_particle(std::string_view key) {
   return std::find(kParticles.begin(), kParticles.end(), key) != kParticles.end();
 }
 
+bool is_place_initial(std::string_view word) {
+  static constexpr std::array<std::string_view, 8> kPlaceInitials = {
+      "port", "mount", "mt", "lake", "fort", "cape", "gulf", "isle"};
+  std::string lower = ascii_lower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return std::find(kPlaceInitials.begin(), kPlaceInitials.end(), lower) != kPlaceInitials.end();
+}
+
+bool is_storm_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 5> kStormWords = {"storm", "hurricane", "typhoon",
+                                                                  "cyclone", "tropical"};
+  std::string lower = ascii_lower(word);
+  return std::find(kStormWords.begin(), kStormWords.end(), lower) != kStormWords.end();
+}
+
 }  // namespace newsarchive

@@ -54,4 +54,12 @@ std::optional<NameHead> non_person_head(std::string_view word);
 // "N.Z.", which abbreviate places).
 bool names_nobody(std::string_view name);
 
+// True when `word` (any case) starts place names and never a person's: "Port", "Mount", "Lake",
+// "Fort", "Cape", "Gulf" ("Port Halden", "Mount Kenya").
+bool is_place_initial(std::string_view word);
+
+// True when `word` (any case) names a kind of storm, before the storm's given name ("Storm
+// Ilse", "Hurricane Katrina").
+bool is_storm_word(std::string_view word);
+
 }  // namespace newsarchive

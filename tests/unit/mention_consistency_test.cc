@@ -107,5 +107,18 @@ TEST(MakeTypesConsistent, AWordMostlyAPersonIsNotOutvotedByOneMisread) {
             (std::vector<EntityType>{kOrg, kOrg, kOrg}));
 }
 
+TEST(MakeTypesConsistent, PortsStormsAndLongFirmNamesHoldForEveryMention) {
+  std::vector<TypedName> mentions = {{kPer, "Ilse", " brought", "the coast. Storm "},
+                                     {kPer, "Ilse", "'s strength", "storms of "},
+                                     {kPer, "Port Halden", " said", "in "},
+                                     {kPer, "port halden", "", ""},
+                                     {kPer, "Meridian", " Freight Group said", "of "},
+                                     {kPer, "Tony Blair", " Saturday", "Storming "}};
+  make_types_consistent(mentions);
+  std::vector<EntityType> types;
+  for (const TypedName& m : mentions) types.push_back(m.type);
+  EXPECT_EQ(types, (std::vector<EntityType>{kMisc, kMisc, kLoc, kLoc, kOrg, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive

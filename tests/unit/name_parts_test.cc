@@ -74,5 +74,13 @@ TEST(NamesNobody, TitlesNumbersAndInitialsAlone) {
     EXPECT_FALSE(names_nobody(name)) << name;
 }
 
+TEST(IsPlaceInitialAndStormWord, KnowWordsBeforePlaceAndStormNames) {
+  for (const char* word : {"Port", "MOUNT", "Mt.", "Lake", "Fort", "Cape"})
+    EXPECT_TRUE(is_place_initial(word)) << word;
+  for (const char* word : {"", "Glen", "Porter", "Tony"}) EXPECT_FALSE(is_place_initial(word));
+  for (const char* word : {"Storm", "hurricane", "TYPHOON"}) EXPECT_TRUE(is_storm_word(word));
+  for (const char* word : {"", "Storms", "Stormy", "Tony"}) EXPECT_FALSE(is_storm_word(word));
+}
+
 }  // namespace
 }  // namespace newsarchive
