@@ -229,12 +229,18 @@ std::vector<ResolvedMention> article_mentions(const Article& article, const Enti
   std::vector<size_t> section_starts;
   std::string text = article_entity_text(article, section_starts);
   std::vector<ResolvedMention> mentions = resolve_mentions(text, section_starts, tagger);
-  // Sign-offs, repeated as some archives do ("REUTER\n Reuter").
+  // Sign-offs, repeated as some archives do ("REUTER\n Reuter"). The name they sign with is
+  // the agency wherever else the article uses it ("a spokesman told Reuter").
   std::string_view rest = text;
+  std::set<std::string> agencies;
   while (!mentions.empty() && is_sign_off(rest, mentions.back().mention)) {
     rest = rest.substr(0, mentions.back().mention.start);
+    agencies.insert(person_key(mentions.back().text));
     mentions.pop_back();
   }
+  for (ResolvedMention& m : mentions)
+    if (m.mention.type == EntityType::kPerson && agencies.count(person_key(m.text)))
+      m.mention.type = EntityType::kOrganization;
   if (section_starts.empty()) return mentions;
   // A person in an ALL-CAPS headline ("DOLLAR FALLS AGAINST MARK") is read without case, the
   // tagger's best evidence; it stays only when the body names the same person.

@@ -70,16 +70,21 @@ std::optional<NameHead> following_head(std::string_view after) {
     }
     return std::nullopt;
   }
-  // "Meridian Freight Group": the name goes on, in capitals, to an organisation word.
+  // "Meridian Freight Group", "Alex. Brown and Sons": the name goes on, in capitals, to an
+  // organisation word, which "and" or "&" may join. An abbreviation's full stop may end the
+  // mention ("Alex.").
+  if (after.starts_with(". ")) after.remove_prefix(1);
   const bool continues = after.starts_with(" ") && !after.starts_with(" ,");
-  std::string_view word = next_word();
-  if (word == "and" || word == "&") word = next_word();
-  for (int words = 0; words < (continues ? 3 : 1); ++words) {
+  for (int words = 0; words < (continues ? 4 : 2); ++words) {
+    std::string_view word = next_word();
+    const bool joined = word == "and" || word == "&";
+    if (joined) word = next_word();
     // Written as part of a name: "and Co", not "and company".
     if (word.empty() || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
     if (non_person_head(word) == NameHead::kOrganization) return NameHead::kOrganization;
-    if (!after.starts_with(" ") || after.starts_with(" ,")) return std::nullopt;
-    word = next_word();
+    // After "and" only the organisation word itself: "Reagan and Chrysler Corp" lists two.
+    if (joined || !continues || !after.starts_with(" ") || after.starts_with(" ,"))
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -118,6 +118,16 @@ TEST(ExtractEntities, AMiddleInitialWithoutAFullStopStaysInTheName) {
   EXPECT_EQ(article.persons, (Names{"George W Bush", "Tony Blair"}));
 }
 
+TEST(ExtractEntities, TheSignOffNamesTheAgencyThroughoutTheArticle) {
+  Article article;
+  article.title = "U.K. TALKS";
+  article.body = "Nigel Lawson told Reuter the talks went well.\n Reuter\n";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Nigel Lawson"}));
+  EXPECT_NE(std::find(article.organizations.begin(), article.organizations.end(), "Reuter"),
+            article.organizations.end());
+}
+
 TEST(ExtractEntities, IgnoresARepeatedSignOff) {
   Article article;
   article.title = "BIOTECH 3RD QTR NET";

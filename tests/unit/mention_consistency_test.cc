@@ -113,11 +113,13 @@ TEST(MakeTypesConsistent, PortsStormsAndLongFirmNamesHoldForEveryMention) {
                                      {kPer, "Port Halden", " said", "in "},
                                      {kPer, "port halden", "", ""},
                                      {kPer, "Meridian", " Freight Group said", "of "},
-                                     {kPer, "Tony Blair", " Saturday", "Storming "}};
+                                     {kPer, "Tony Blair", " Saturday", "Storming "},
+                                     {kPer, "Alex", ". Brown and Sons Inc", "by "},
+                                     {kPer, "Reagan", " and Chrysler Corp", "said "}};
   make_types_consistent(mentions);
   std::vector<EntityType> types;
   for (const TypedName& m : mentions) types.push_back(m.type);
-  EXPECT_EQ(types, (std::vector<EntityType>{kMisc, kMisc, kLoc, kLoc, kOrg, kPer}));
+  EXPECT_EQ(types, (std::vector<EntityType>{kMisc, kMisc, kLoc, kLoc, kOrg, kPer, kOrg, kPer}));
 }
 
 }  // namespace
