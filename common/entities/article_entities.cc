@@ -130,6 +130,19 @@ bool after_indefinite_article(std::string_view text, size_t start) {
   return false;
 }
 
+// True for a one-word person mention that opens a sentence ("Moreover, Baker said") with a
+// word news text capitalises only there: the capital is the sentence's, not a name's.
+bool opens_with_common_word(std::string_view text, const EntityMention& mention,
+                            const std::string& surface, const EntityTagger& tagger) {
+  if (surface.find(' ') != std::string::npos) return false;
+  size_t before = mention.start;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  const char previous = before == 0 ? '\n' : text[before - 1];
+  const bool opens =
+      previous == '\n' || previous == '.' || previous == '!' || previous == '?' || previous == '"';
+  return opens && tagger.opens_sentences_only(surface);
+}
+
 std::vector<ResolvedMention> mentions_of(std::string_view text,
                                          const std::vector<size_t>& section_starts,
                                          const EntityTagger& tagger) {
@@ -138,7 +151,9 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;
-    if (mention.type == EntityType::kPerson && names_nobody(surface)) continue;
+    if (mention.type == EntityType::kPerson &&
+        (names_nobody(surface) || opens_with_common_word(text, mention, surface, tagger)))
+      continue;
     resolved.push_back(ResolvedMention{mention, surface, surface});
     // "won an Oscar", "a Ford": a name does not take an indefinite article; a thing named does.
     if (mention.type == EntityType::kPerson && after_indefinite_article(text, mention.start))

@@ -543,7 +543,11 @@ void NerDocument::add_case_contexts() {
 CaseCounts NerDocument::case_of(size_t i) const {
   const uint16_t flags = info_[i].flags;
   CaseCounts counts;
-  if (flags & (kSentenceInitial | kCapsSentence | kTitleSentence)) return counts;
+  if (flags & (kCapsSentence | kTitleSentence)) return counts;
+  if (flags & kSentenceInitial) {
+    if ((flags & kInitialCapital) && !(flags & kAllCaps)) counts.capital_initial = 1;
+    return counts;
+  }
   if (flags & kAllLower) counts.lower_mid = 1;
   if ((flags & kInitialCapital) && !(flags & kAllCaps)) counts.capital_mid = 1;
   return counts;
@@ -556,6 +560,7 @@ void NerDocument::count_cases(FlatHashMap<CaseCounts>& counts) const {
     CaseCounts& total = counts[info_[i].lower];
     total.lower_mid += own.lower_mid;
     total.capital_mid += own.capital_mid;
+    total.capital_initial += own.capital_initial;
   }
 }
 

@@ -47,7 +47,9 @@ enum class Pass : uint8_t { kFirst = 0, kSecond = 1 };
 
 // What the model knows of words besides its weights, keyed by the hash of the lower-cased word:
 // membership of the name lists and how the word is capitalised in running news text.
-enum LexiconBit : uint8_t { kGivenName = 1, kNameWord = 2 };
+// kOpensSentences (bit 5, read by no feature): running text capitalises the word only where it
+// opens a sentence ("Moreover"), never mid-sentence, so its capital is no name's.
+enum LexiconBit : uint8_t { kGivenName = 1, kNameWord = 2, kOpensSentences = 32 };
 
 // The share of a word's mid-sentence occurrences written in lower case: 0 unknown, 1 under 2%
 // (a name), 2 under 20%, 3 under 60%, 4 under 95%, 5 the rest (a common word).
@@ -55,7 +57,7 @@ using CaseProfile = uint8_t;
 
 class Lexicon {
  public:
-  // Bits 0-1: LexiconBit; bits 2-4: CaseProfile.
+  // Bits 0-1: LexiconBit names; bits 2-4: CaseProfile; bit 5: kOpensSentences.
   using Value = uint8_t;
 
   void add_name(std::string_view word, uint8_t bits);
@@ -71,6 +73,7 @@ class Lexicon {
 
   static uint32_t names(Value value) { return value & 3u; }
   static uint32_t case_profile(Value value) { return (value >> 2) & 7u; }
+  static bool opens_sentences(Value value) { return (value & kOpensSentences) != 0; }
 
   // Brown clusters of words as written (keyed by the hash of the word) and of lower-cased words
   // (keyed by the lower-cased hash: the cluster of the word's most frequent spelling), as
@@ -117,10 +120,12 @@ uint32_t cluster_code(std::string_view path);
 // The code of the path's first `bits` bits (the whole path when it is shorter).
 uint32_t cluster_prefix(uint32_t code, uint32_t bits);
 
-// How often a word is written in lower case and capitalised, mid-sentence outside headlines.
+// How often a word is written in lower case and capitalised, mid-sentence outside headlines,
+// and capitalised opening a sentence.
 struct CaseCounts {
   uint32_t lower_mid = 0;
   uint32_t capital_mid = 0;
+  uint32_t capital_initial = 0;
 };
 
 // The case profile of a word from its counts (0 when seen fewer than `min_count` times).

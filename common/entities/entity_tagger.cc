@@ -68,4 +68,10 @@ std::vector<EntityMention> EntityTagger::find(std::string_view text,
   return doc.mentions(tags);
 }
 
+bool EntityTagger::opens_sentences_only(std::string_view word) const {
+  std::string lower;
+  ner::append_lower(word, lower);
+  return ner::Lexicon::opens_sentences(model_->lexicon().find(ner::hash_string(lower)));
+}
+
 }  // namespace newsarchive

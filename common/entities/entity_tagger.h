@@ -46,6 +46,10 @@ class EntityTagger {
   std::vector<EntityMention> find(std::string_view text,
                                   const std::vector<size_t>& section_starts) const;
 
+  // True when the news text the model learnt from capitalises `word` only where it opens a
+  // sentence ("Moreover"), never mid-sentence: capitalised, it is no name.
+  bool opens_sentences_only(std::string_view word) const;
+
   EntityTagger(EntityTagger&&) noexcept;
   ~EntityTagger();
 

@@ -28,10 +28,10 @@ namespace fs = std::filesystem;
 const fs::path kShared = NEWSARCHIVE_SHARED_DIR;
 const fs::path kJudged = fs::path(NEWSARCHIVE_TEST_DATA_DIR) / "judged";
 constexpr size_t kTopRows = 50;
-// The shares reached when the lists were judged (24 of 26 rows, 44 of 50): short of the 0.96
-// the project aims for, and a floor that a change to the tagger must not go below.
-constexpr double kCorpusMinPrecision = 0.92;
-constexpr double kReutersMinPrecision = 0.88;
+// The shares reached when the lists were judged (24 of 25 rows, 47 of 50): corpus/ meets the
+// project's 0.96, Reuters not yet; both are floors a change to the tagger must not go below.
+constexpr double kCorpusMinPrecision = 0.96;
+constexpr double kReutersMinPrecision = 0.94;
 
 enum class Verdict { kPerson, kNot, kNotYet };
 

@@ -128,6 +128,19 @@ TEST(ExtractEntities, TheSignOffNamesTheAgencyThroughoutTheArticle) {
             article.organizations.end());
 }
 
+// "Moreover, Baker said" made Moreover a person in 21 Reuters articles' facets.
+TEST(ExtractEntities, AWordThatOnlyOpensSentencesIsNoPerson) {
+  EXPECT_TRUE(EntityTagger::english().opens_sentences_only("Moreover"));
+  EXPECT_FALSE(EntityTagger::english().opens_sentences_only("Baker"));
+  std::string text =
+      "U.S. economy has been serving as a huge market.\n    Moreover, Baker, the consummate "
+      "politician, said so.";
+  std::vector<std::string> persons;
+  for (const ResolvedMention& m : resolve_mentions(text, EntityTagger::english()))
+    if (m.mention.type == EntityType::kPerson) persons.push_back(m.text);
+  EXPECT_EQ(persons, (Names{"Baker"}));
+}
+
 TEST(ExtractEntities, IgnoresARepeatedSignOff) {
   Article article;
   article.title = "BIOTECH 3RD QTR NET";

@@ -153,6 +153,22 @@ TEST(CaseProfile, BandsOfTheLowerCaseShare) {
   EXPECT_EQ(profile(0, 100), 1);
 }
 
+TEST(CountCases, CountsCapitalsOpeningSentencesApart) {
+  const Lexicon empty;
+  FlatHashMap<CaseCounts> counts;
+  NerDocument(
+      "Moreover, Baker said so. Moreover, the rate fell. Baker left. But baker Baker stayed.",
+      empty)
+      .count_cases(counts);
+  const CaseCounts& moreover = *counts.find(hash_string("moreover"));
+  EXPECT_EQ(moreover.capital_initial, 2u);
+  EXPECT_EQ(moreover.capital_mid, 0u);
+  const CaseCounts& baker = *counts.find(hash_string("baker"));
+  EXPECT_EQ(baker.capital_initial, 1u);
+  EXPECT_EQ(baker.capital_mid, 2u);
+  EXPECT_EQ(baker.lower_mid, 1u);
+}
+
 TEST(CaseProfile, IsUnknownBelowTheMinimumCount) {
   EXPECT_EQ(case_profile_of(CaseCounts{2, 2}, 5), 0);
   EXPECT_EQ(case_profile_of(CaseCounts{3, 2}, 5), 4);

@@ -91,7 +91,8 @@ void add_names(const std::filesystem::path& dir, ner::Lexicon& lexicon) {
 }
 
 // What running text teaches about words, from the bodies of a JSON Lines archive: the case
-// profile of each word seen there at least 3 times.
+// profile of each word seen there at least 3 times mid-sentence, and which words it capitalises
+// only to open sentences.
 void add_case_profiles(const std::string& path, ner::Lexicon& lexicon) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read '" + path + "'");
@@ -107,14 +108,20 @@ void add_case_profiles(const std::string& path, ner::Lexicon& lexicon) {
     ner::NerDocument(text, empty).count_cases(counts);
     ++articles;
   }
-  size_t profiled = 0;
+  size_t profiled = 0, openers = 0;
   counts.for_each([&](uint64_t word, const ner::CaseCounts& c) {
     if (ner::CaseProfile profile = ner::case_profile_of(c, 3)) {
       lexicon.set_case_profile(word, profile);
       ++profiled;
     }
+    // Capitalised at least 5 times, always opening a sentence: "Moreover", "Separately".
+    if (c.capital_initial >= 5 && c.capital_mid == 0) {
+      lexicon.add_entry(word, ner::kOpensSentences);
+      ++openers;
+    }
   });
-  spdlog::info("case profiles of {} words from {} articles", profiled, articles);
+  spdlog::info("case profiles of {} words, {} that only open sentences, from {} articles", profiled,
+               openers, articles);
 }
 
 // The sentences of `text` as our tokenizer splits them, in the spelling features see.
