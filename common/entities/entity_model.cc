@@ -111,22 +111,28 @@ std::unique_ptr<EntityModel> EntityModel::parse(std::string_view bytes) {
   return model;
 }
 
-std::string EntityModel::serialize(const std::vector<std::pair<uint64_t, Weights>>& weights,
-                                   const ner::Lexicon& lexicon, float prune) {
-  auto magnitude = [](const Weights& w) {
-    float m = 0;
-    for (float x : w) m = std::max(m, std::fabs(x));
-    return m;
-  };
-  std::vector<std::pair<uint64_t, Weights>> kept;
-  float largest = 0;
+namespace {
+
+float magnitude(const EntityModel::Weights& w) {
+  float m = 0;
+  for (float x : w) m = std::max(m, std::fabs(x));
+  return m;
+}
+
+// The weights worth storing, by key: none below `prune` or all zero, and of keys sharing one
+// check_of() (the table tells rows apart by it alone) the heaviest. `largest` is set to the
+// largest magnitude kept.
+std::vector<std::pair<uint64_t, EntityModel::Weights>> kept_weights(
+    const std::vector<std::pair<uint64_t, EntityModel::Weights>>& weights, float prune,
+    float& largest) {
+  std::vector<std::pair<uint64_t, EntityModel::Weights>> kept;
+  largest = 0;
   for (const auto& [key, w] : weights) {
     float m = magnitude(w);
     if (m < prune || m == 0) continue;
     kept.emplace_back(key, w);
     largest = std::max(largest, m);
   }
-  // The table tells rows apart by check_of(key) alone: of keys sharing one, keep the heaviest.
   std::sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {
     uint32_t ca = check_of(a.first), cb = check_of(b.first);
     return ca != cb ? ca < cb : magnitude(a.second) > magnitude(b.second);
@@ -138,25 +144,31 @@ std::string EntityModel::serialize(const std::vector<std::pair<uint64_t, Weights
              kept.end());
   std::sort(kept.begin(), kept.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  return kept;
+}
+
+// A hash map's entries sorted by key, so a model file does not depend on table order.
+template <class Value>
+std::vector<std::pair<uint64_t, Value>> sorted_entries(const FlatHashMap<Value>& map) {
+  std::vector<std::pair<uint64_t, Value>> sorted;
+  map.for_each([&](uint64_t key, Value value) { sorted.emplace_back(key, value); });
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
+}  // namespace
+
+std::string EntityModel::serialize(const std::vector<std::pair<uint64_t, Weights>>& weights,
+                                   const ner::Lexicon& lexicon, float prune) {
+  float largest = 0;
+  const std::vector<std::pair<uint64_t, Weights>> kept = kept_weights(weights, prune, largest);
   const float unit = largest > 0 ? largest / (127.0f * static_cast<float>(1 << kMaxShift)) : 1.0f;
 
   std::string out(kMagic);
-  std::vector<std::pair<uint64_t, ner::Lexicon::Value>> words;
-  lexicon.entries().for_each(
-      [&](uint64_t hash, ner::Lexicon::Value value) { words.emplace_back(hash, value); });
-  std::sort(words.begin(), words.end());
-  auto sorted_clusters = [](const FlatHashMap<uint32_t>& map) {
-    std::vector<std::pair<uint64_t, uint32_t>> sorted;
-    map.for_each([&](uint64_t hash, uint32_t code) { sorted.emplace_back(hash, code); });
-    std::sort(sorted.begin(), sorted.end());
-    return sorted;
-  };
-  const auto clusters = sorted_clusters(lexicon.clusters());
-  const auto lower_clusters = sorted_clusters(lexicon.lower_clusters());
-  std::vector<std::pair<uint64_t, uint8_t>> phrases;
-  lexicon.phrases().for_each(
-      [&](uint64_t key, uint8_t value) { phrases.emplace_back(key, value); });
-  std::sort(phrases.begin(), phrases.end());
+  const auto words = sorted_entries(lexicon.entries());
+  const auto clusters = sorted_entries(lexicon.clusters());
+  const auto lower_clusters = sorted_entries(lexicon.lower_clusters());
+  const auto phrases = sorted_entries(lexicon.phrases());
   std::string records;
   uint32_t count = 0;
   for (const auto& [key, w] : kept) {

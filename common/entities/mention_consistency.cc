@@ -133,6 +133,29 @@ EntityType retype_by_name(const TypedName& mention, const TypeCounts& name_types
   return EntityType::kPerson;
 }
 
+// Rule 0: evidence in a mention's own words and surroundings, which then holds for every
+// mention of the same name ("Storm Ilse" makes each "Ilse" the storm), by name key.
+std::map<std::string, EntityType> types_by_own_words(
+    const std::vector<TypedName>& mentions, const std::vector<std::vector<std::string>>& words) {
+  std::map<std::string, EntityType> decided;
+  std::vector<bool> firm(mentions.size(), false);
+  for (size_t i = mentions.size(); i-- > 0;) {
+    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    std::optional<EntityType> type = type_by_own_words(mentions[i], words[i]);
+    // Firms: followed by an organisation word, or listed before a firm ("Smith Barney, Harris
+    // Upham and Co"), right to left.
+    const bool next_is_firm =
+        i + 1 < mentions.size() &&
+        (firm[i + 1] || (mentions[i + 1].type == EntityType::kOrganization &&
+                         last_word_head(mentions[i + 1].text) == NameHead::kOrganization));
+    firm[i] = !type && (following_head(mentions[i].after).has_value() ||
+                        (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text)));
+    if (firm[i]) type = EntityType::kOrganization;
+    if (type) decided.emplace(person_key(mentions[i].text), *type);
+  }
+  return decided;
+}
+
 }  // namespace
 
 void make_types_consistent(std::vector<TypedName>& mentions) {
@@ -150,24 +173,7 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
         !last_word_head(mentions[i].text))
       surnames.insert(words[i].back());
   auto is_surname = [&](size_t i) { return words[i].size() == 1 && surnames.count(words[i][0]); };
-  // Rule 0: evidence in a mention's own words and surroundings, which then holds for every
-  // mention of the same name ("Storm Ilse" makes each "Ilse" the storm).
-  std::map<std::string, EntityType> decided;
-  std::vector<bool> firm(mentions.size(), false);
-  for (size_t i = mentions.size(); i-- > 0;) {
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
-    std::optional<EntityType> type = type_by_own_words(mentions[i], words[i]);
-    // Firms: followed by an organisation word, or listed before a firm ("Smith Barney, Harris
-    // Upham and Co"), right to left.
-    const bool next_is_firm =
-        i + 1 < mentions.size() &&
-        (firm[i + 1] || (mentions[i + 1].type == EntityType::kOrganization &&
-                         last_word_head(mentions[i + 1].text) == NameHead::kOrganization));
-    firm[i] = !type && (following_head(mentions[i].after).has_value() ||
-                        (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text)));
-    if (firm[i]) type = EntityType::kOrganization;
-    if (type) decided.emplace(person_key(mentions[i].text), *type);
-  }
+  const std::map<std::string, EntityType> decided = types_by_own_words(mentions, words);
   std::vector<EntityType> retyped(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     retyped[i] = mentions[i].type;
