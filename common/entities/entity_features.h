@@ -362,7 +362,8 @@ class BeamDecoder {
     return transition_scores_[slot];
   }
 
-  static constexpr size_t kSlots = (kNumTags + 1) * (kNumTags + 1);
+  static constexpr size_t kSlots =
+      static_cast<size_t>(kNumTags + 1) * static_cast<size_t>(kNumTags + 1);
   Pass pass_;
   size_t beam_;
   std::vector<Column> columns_;
