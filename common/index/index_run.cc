@@ -20,6 +20,7 @@
 #include "ingest/archive_walker.h"
 #include "store/database_errors.h"
 #include "store/database_lock.h"
+#include "store/database_open.h"
 #include "text/errors.h"
 
 namespace newsarchive {
@@ -63,11 +64,12 @@ void check_inputs(const IndexOptions& options) {
 // Checks what is at the database path and creates the directory if needed.
 void prepare_database_directory(const IndexOptions& options) {
   check_database_path(options.database, options.rebuild);
-  std::error_code error;
-  std::filesystem::create_directories(options.database, error);
-  if (error)
+  try {
+    create_database_atomically(options.database);
+  } catch (const std::system_error& error) {
     throw UserError("cannot create the database directory " +
-                    quote_value(options.database.string()) + ": " + error.message());
+                    quote_value(options.database.string()) + ": " + error.code().message());
+  }
 }
 
 // The size of every input, from a first, cheap walk, so progress can show a fraction and an ETA.

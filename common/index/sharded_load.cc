@@ -19,7 +19,7 @@ ShardedLoad::ShardedLoad(const ShardedLoadOptions& options, Xapian::WritableData
       log_(log),
       final_commit_(options.commit_every, options.commit_seconds),
       slots_(options.rebuild ? EntitySlotCounts{} : entity_slot_counts(database_)) {
-  std::filesystem::create_directories(staging.directory());
+  staging.create_shards(options.shards);
   for (size_t k = 0; k < options.shards; ++k) {
     // Its own generator and stemmer: the builder runs on the shard's thread.
     DocumentBuilder builder = [generator = Analyzer(options.language).make_term_generator()](

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "store/database_open.h"
 #include "store/disk_space.h"
 #include "text/errors.h"
 
@@ -97,6 +98,11 @@ size_t StagingArea::recover(spdlog::logger& log, bool rebuilding) {
     }
   }
   return shards;
+}
+
+void StagingArea::create_shards(size_t count) {
+  fs::create_directories(directory_);
+  for (size_t k = 0; k < count; ++k) create_database_atomically(shard_path(k));
 }
 
 void StagingArea::merge(size_t shards) {

@@ -33,6 +33,10 @@ class StagingArea {
   // When `rebuilding`, a complete merge replaces the database whatever it holds.
   size_t recover(spdlog::logger& log, bool rebuilding = false);
 
+  // Creates the staging directory and shards 0..count-1 where missing, each atomically
+  // (store/database_open.h): a shard path that exists is always a whole database.
+  void create_shards(size_t count);
+
   // Compacts shards 0..shards-1 into merged_path(), flushes it to disk and marks it complete.
   void merge(size_t shards);
 

@@ -19,4 +19,11 @@ Xapian::Database open_database(const std::string& path);
 // escape (the caller names the database, database_errors.h).
 Xapian::WritableDatabase open_writable_database(const std::filesystem::path& path);
 
+// Makes sure a database exists at `path`, creating its parent directories. When `path` does not
+// exist, an empty database is made beside it under a temporary name, flushed to disk and renamed
+// into place, so a process killed at any moment leaves either no `path` or a whole database: never
+// a directory that Xapian cannot open. Leaves an existing `path` alone, whatever it holds. Throws
+// std::system_error when the directory cannot be made or renamed, Xapian errors from creation.
+void create_database_atomically(const std::filesystem::path& path);
+
 }  // namespace newsarchive

@@ -3,10 +3,14 @@
 #include "store/database_open.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 #include "text/errors.h"
@@ -83,6 +87,52 @@ TEST(OpenDatabase, AGoodDatabaseOpensAtItsLatestCommit) {
   testing::TempDir dir;
   make_database(dir.path() / "db", 3);
   EXPECT_EQ(open_database((dir.path() / "db").string()).get_doccount(), 3u);
+}
+
+// The names in `directory`, sorted.
+std::vector<std::string> names_in(const fs::path& directory) {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(CreateDatabaseAtomically, MakesAnEmptyDatabaseAndItsParentsLeavingNothingElse) {
+  testing::TempDir dir;
+  const fs::path path = dir.path() / "archives" / "db";
+  create_database_atomically(path);
+  EXPECT_EQ(Xapian::Database(path.string()).get_doccount(), 0u);
+  EXPECT_EQ(names_in(dir.path() / "archives"), std::vector<std::string>{"db"});
+}
+
+TEST(CreateDatabaseAtomically, LeavesAnExistingDatabaseAsItIs) {
+  testing::TempDir dir;
+  const fs::path path = dir.path() / "db";
+  make_database(path, 3);
+  create_database_atomically(path);
+  EXPECT_EQ(Xapian::Database(path.string()).get_doccount(), 3u);
+}
+
+TEST(CreateDatabaseAtomically, APathWithATrailingSlashNamesTheSameDatabase) {
+  testing::TempDir dir;
+  create_database_atomically((dir.path() / "db").string() + "/");
+  EXPECT_EQ(Xapian::Database((dir.path() / "db").string()).get_doccount(), 0u);
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"db"});
+}
+
+TEST(CreateDatabaseAtomically, RemovesWhatAKilledCreationLeftButNotARunningOne) {
+  testing::TempDir dir;
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ::waitpid(child, nullptr, 0);  // its pid now names no process
+  const std::string dead = "db.creating-" + std::to_string(child);
+  const std::string running = "db.creating-" + std::to_string(::getppid());
+  fs::create_directories(dir.path() / dead);
+  fs::create_directories(dir.path() / running);
+  create_database_atomically(dir.path() / "db");
+  EXPECT_EQ(names_in(dir.path()), (std::vector<std::string>{"db", running}));
 }
 
 }  // namespace

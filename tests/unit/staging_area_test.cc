@@ -64,6 +64,28 @@ TEST_F(Staging, RecoverCountsShardsLeftToResume) {
   EXPECT_EQ(documents(staging.shard_path(1)), 2u);
 }
 
+TEST_F(Staging, CreatedShardsAreWholeDatabasesThatRecoverCounts) {
+  make_empty_database();
+  StagingArea staging(database());
+  staging.create_shards(3);
+  for (size_t k = 0; k < 3; ++k) EXPECT_EQ(documents(staging.shard_path(k)), 0u);
+  EXPECT_EQ(staging.recover(log_), 3u);
+  EXPECT_EQ(log_text_.str(), "");
+}
+
+// A run killed while creating its second shard leaves shard-0 and a half-made shard-1 under a
+// temporary name; the next run resumes with the one whole shard, which holds no articles yet.
+TEST_F(Staging, AShardKilledWhileBeingCreatedIsNotCounted) {
+  make_empty_database();
+  StagingArea staging(database());
+  staging.create_shards(1);
+  fs::path half_made = staging.shard_path(1);
+  half_made += ".creating-999999999";
+  fs::create_directories(half_made);
+  EXPECT_EQ(staging.recover(log_), 1u);
+  EXPECT_EQ(log_text_.str(), "");
+}
+
 TEST_F(Staging, DamagedShardDiscardsTheLoadWithAWarning) {
   make_empty_database();
   StagingArea staging(database());
