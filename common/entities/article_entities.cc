@@ -163,8 +163,8 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
   names.reserve(resolved.size());
   for (const ResolvedMention& m : resolved)
     names.push_back(TypedName{m.mention.type, m.text, text.substr(m.mention.end, 24),
-                              text.substr(m.mention.start - std::min<size_t>(m.mention.start, 16),
-                                          std::min<size_t>(m.mention.start, 16))});
+                              text.substr(m.mention.start - std::min<size_t>(m.mention.start, 32),
+                                          std::min<size_t>(m.mention.start, 32))});
   make_types_consistent(names);
   for (size_t i = 0; i < resolved.size(); ++i) resolved[i].mention.type = names[i].type;
   return resolved;

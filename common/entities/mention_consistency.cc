@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "entities/mention_context.h"
 #include "entities/name_parts.h"
 #include "entities/person_names.h"
 
@@ -156,6 +157,30 @@ std::map<std::string, EntityType> types_by_own_words(
   return decided;
 }
 
+// Rule 0, weighed: what the surroundings of a name's mentions say (mention_context.h), when they
+// say it of at least half of them. A surname of one of the article's full person names stays
+// a person ("Treasury Secretary James Baker ... confidence in Baker").
+std::map<std::string, EntityType> types_by_context(
+    const std::vector<TypedName>& mentions, const std::vector<std::vector<std::string>>& words,
+    const std::set<std::string>& surnames) {
+  TypeCounts votes;
+  std::map<std::string, size_t> person_mentions;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
+    const std::string key = person_key(mentions[i].text);
+    ++person_mentions[key];
+    if (std::optional<EntityType> type = type_by_context(mentions, i))
+      ++votes[key][index_of(*type)];
+  }
+  std::map<std::string, EntityType> decided;
+  for (const auto& [key, counts] : votes) {
+    if (key.find(' ') == std::string::npos && surnames.count(key)) continue;
+    std::optional<EntityType> type = other_type(counts);
+    if (type && 2 * counts[index_of(*type)] >= person_mentions[key]) decided.emplace(key, *type);
+  }
+  return decided;
+}
+
 }  // namespace
 
 void make_types_consistent(std::vector<TypedName>& mentions) {
@@ -173,7 +198,8 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
         !last_word_head(mentions[i].text))
       surnames.insert(words[i].back());
   auto is_surname = [&](size_t i) { return words[i].size() == 1 && surnames.count(words[i][0]); };
-  const std::map<std::string, EntityType> decided = types_by_own_words(mentions, words);
+  std::map<std::string, EntityType> decided = types_by_own_words(mentions, words);
+  decided.merge(types_by_context(mentions, words, surnames));  // own words come first
   std::vector<EntityType> retyped(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     retyped[i] = mentions[i].type;

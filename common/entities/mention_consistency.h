@@ -19,7 +19,7 @@ struct TypedName {
   EntityType type;
   std::string text;
   std::string_view after = {};   // the text that follows the mention (a few words suffice)
-  std::string_view before = {};  // the text that precedes it (a word suffices)
+  std::string_view before = {};  // the text that precedes it (up to 32 bytes; three words)
 };
 
 // Retypes person mentions in place, by these rules, all by person_key() folding:
@@ -31,7 +31,9 @@ struct TypedName {
 //     and Co", "Smith Barney Inc", "Meridian Freight Group"), or after a slash and up to two
 //     names ("Royal Dutch/Shell Group"), or listed before such a name or an organisation ending
 //     in such a word ("Smith Barney, Harris Upham and Co") is an organisation. Such evidence
-//     holds for every mention of the same name in the article;
+//     holds for every mention of the same name in the article; so does what the surroundings
+//     say (mention_context.h) when they say it of at least half the name's person mentions,
+//     except for the surname of a full person name in the article;
 //  1. a name tagged as another type (place, organisation, misc) in the article at least as
 //     often as a person takes that type (the most frequent of them);
 //  2. a person mention none of whose words is part of any other person mention, and each of

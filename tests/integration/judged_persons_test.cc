@@ -28,10 +28,11 @@ namespace fs = std::filesystem;
 const fs::path kShared = NEWSARCHIVE_SHARED_DIR;
 const fs::path kJudged = fs::path(NEWSARCHIVE_TEST_DATA_DIR) / "judged";
 constexpr size_t kTopRows = 50;
-// The shares reached when the lists were judged (24 of 25 rows, 47 of 50): corpus/ meets the
-// project's 0.96, Reuters not yet; both are floors a change to the tagger must not go below.
+// Floors a change to the tagger must not go below: the project's 0.96 on corpus/ (24 of its 24
+// rows are persons now; one non-person would be 0.958), and on Reuters the 49 of 50 reached
+// when its list was last judged.
 constexpr double kCorpusMinPrecision = 0.96;
-constexpr double kReutersMinPrecision = 0.94;
+constexpr double kReutersMinPrecision = 0.98;
 
 enum class Verdict { kPerson, kNot, kNotYet };
 

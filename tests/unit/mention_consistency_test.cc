@@ -122,5 +122,23 @@ TEST(MakeTypesConsistent, PortsStormsAndLongFirmNamesHoldForEveryMention) {
   EXPECT_EQ(types, (std::vector<EntityType>{kMisc, kMisc, kLoc, kLoc, kOrg, kPer, kOrg, kPer}));
 }
 
+TEST(MakeTypesConsistent, WhatTheSurroundingsSayOfHalfTheMentionsHoldsForAll) {
+  // "the judge in Denver" once, "Denver said" once: a place throughout.
+  EXPECT_EQ(types_after({{kPer, "Denver", " who is hearing", "the judge in "},
+                         {kPer, "Denver", " said on Monday", "In a filing, "}}),
+            (std::vector<EntityType>{kLoc, kLoc}));
+  // Once in three is not enough.
+  EXPECT_EQ(types_after({{kPer, "Denver", " who is hearing", "the judge in "},
+                         {kPer, "Denver", " said on Monday", "In a filing, "},
+                         {kPer, "Denver", " added", ". "}}),
+            (std::vector<EntityType>{kPer, kPer, kPer}));
+}
+
+TEST(MakeTypesConsistent, ASurnameOfAFullNameIgnoresTheSurroundings) {
+  EXPECT_EQ(types_after({{kPer, "James Baker", " said", "Treasury Secretary "},
+                         {kPer, "Baker", ".", "markets have confidence from "}}),
+            (std::vector<EntityType>{kPer, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive
