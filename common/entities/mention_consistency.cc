@@ -1,12 +1,13 @@
 // The article-level second look at mention types; see mention_consistency.h.
 #include "entities/mention_consistency.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
-#include <set>
 
+#include "entities/flat_hash_map.h"
 #include "entities/mention_context.h"
 #include "entities/name_parts.h"
 #include "entities/person_names.h"
@@ -18,17 +19,6 @@ constexpr size_t kTypes = 4;
 
 size_t index_of(EntityType type) {
   return static_cast<size_t>(type);
-}
-
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  std::string key = person_key(text);
-  for (size_t begin = 0; begin < key.size();) {
-    size_t end = std::min(key.find(' ', begin), key.size());
-    if (end > begin) words.push_back(key.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return words;
 }
 
 // The non-person type seen most often in `counts` (ties: place, organisation, misc order),
@@ -100,8 +90,6 @@ bool listed_before(std::string_view after, const std::string& next) {
   return !rest.empty() && next.starts_with(rest.substr(0, std::min(rest.size(), next.size())));
 }
 
-using TypeCounts = std::map<std::string, std::array<size_t, kTypes>>;
-
 // The last whitespace-separated word of `text`.
 std::string_view last_word(std::string_view text) {
   size_t end = text.find_last_not_of(" \t\r\n");
@@ -112,9 +100,8 @@ std::string_view last_word(std::string_view text) {
 }
 
 // Rule 0 for one mention: what its own words, and the word before it, say it is.
-std::optional<EntityType> type_by_own_words(const TypedName& mention,
-                                            const std::vector<std::string>& words) {
-  if (words.size() > 1) {
+std::optional<EntityType> type_by_own_words(const TypedName& mention, size_t word_count) {
+  if (word_count > 1) {
     if (std::optional<NameHead> head = last_word_head(mention.text))
       return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;
     size_t space = mention.text.find(' ');
@@ -125,9 +112,49 @@ std::optional<EntityType> type_by_own_words(const TypedName& mention,
   return std::nullopt;
 }
 
+// The article's names and their words, each interned as a small id: the rules count by name
+// and by word, and with strings as map keys the counting cost more than tagging the names.
+class ArticleNames {
+ public:
+  explicit ArticleNames(const std::vector<TypedName>& mentions)
+      : name_of_(mentions.size()), words_(mentions.size()) {
+    FlatHashMap<uint32_t> name_ids(mentions.size()), word_ids(2 * mentions.size());
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const std::string key = person_key(mentions[i].text);
+      name_of_[i] = intern(name_ids, key, names_);
+      for (size_t begin = 0; begin < key.size();) {
+        size_t end = std::min(key.find(' ', begin), key.size());
+        if (end > begin)
+          words_[i].push_back(intern(word_ids, key.substr(begin, end - begin), words_seen_));
+        begin = end + 1;
+      }
+    }
+  }
+
+  size_t names() const { return names_; }
+  size_t words() const { return words_seen_; }
+  // Mention i's name id, and the ids of its words in order.
+  uint32_t name(size_t i) const { return name_of_[i]; }
+  const std::vector<uint32_t>& words(size_t i) const { return words_[i]; }
+
+ private:
+  static uint32_t intern(FlatHashMap<uint32_t>& ids, std::string_view text, size_t& count) {
+    uint32_t& id = ids[XXH3_64bits(text.data(), text.size())];
+    if (id == 0) id = static_cast<uint32_t>(++count);
+    return id - 1;  // stored plus one: a value of 0 is "new"
+  }
+
+  std::vector<uint32_t> name_of_;
+  std::vector<std::vector<uint32_t>> words_;
+  size_t names_ = 0;
+  size_t words_seen_ = 0;
+};
+
+using TypeCounts = std::vector<std::array<size_t, kTypes>>;  // by name or word id
+using Decided = std::vector<std::optional<EntityType>>;      // by name id
+
 // Rule 1: the name's type across the article.
-EntityType retype_by_name(const TypedName& mention, const TypeCounts& name_types) {
-  const std::array<size_t, kTypes>& counts = name_types.at(person_key(mention.text));
+EntityType retype_by_name(const std::array<size_t, kTypes>& counts) {
   std::optional<EntityType> type = other_type(counts);
   // Only the majority: a person slipped into a place once ("Washington") stays a person.
   if (type && counts[index_of(*type)] >= counts[index_of(EntityType::kPerson)]) return *type;
@@ -135,14 +162,13 @@ EntityType retype_by_name(const TypedName& mention, const TypeCounts& name_types
 }
 
 // Rule 0: evidence in a mention's own words and surroundings, which then holds for every
-// mention of the same name ("Storm Ilse" makes each "Ilse" the storm), by name key.
-std::map<std::string, EntityType> types_by_own_words(
-    const std::vector<TypedName>& mentions, const std::vector<std::vector<std::string>>& words) {
-  std::map<std::string, EntityType> decided;
+// mention of the same name ("Storm Ilse" makes each "Ilse" the storm).
+void decide_by_own_words(const std::vector<TypedName>& mentions, const ArticleNames& names,
+                         Decided& decided) {
   std::vector<bool> firm(mentions.size(), false);
   for (size_t i = mentions.size(); i-- > 0;) {
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
-    std::optional<EntityType> type = type_by_own_words(mentions[i], words[i]);
+    if (mentions[i].type != EntityType::kPerson || names.words(i).empty()) continue;
+    std::optional<EntityType> type = type_by_own_words(mentions[i], names.words(i).size());
     // Firms: followed by an organisation word, or listed before a firm ("Smith Barney, Harris
     // Upham and Co"), right to left.
     const bool next_is_firm =
@@ -152,105 +178,121 @@ std::map<std::string, EntityType> types_by_own_words(
     firm[i] = !type && (following_head(mentions[i].after).has_value() ||
                         (next_is_firm && listed_before(mentions[i].after, mentions[i + 1].text)));
     if (firm[i]) type = EntityType::kOrganization;
-    if (type) decided.emplace(person_key(mentions[i].text), *type);
+    // The first decision found from the right stands, as for a map's emplace.
+    if (type && !decided[names.name(i)]) decided[names.name(i)] = type;
   }
-  return decided;
 }
 
 // Rule 0, weighed: what the surroundings of a name's mentions say (mention_context.h), when they
 // say it of at least half of them. A surname of one of the article's full person names stays
-// a person ("Treasury Secretary James Baker ... confidence in Baker").
-std::map<std::string, EntityType> types_by_context(
-    const std::vector<TypedName>& mentions, const std::vector<std::vector<std::string>>& words,
-    const std::set<std::string>& surnames) {
-  TypeCounts votes;
-  std::map<std::string, size_t> person_mentions;
+// a person ("Treasury Secretary James Baker ... confidence in Baker"). Own words decide first.
+void decide_by_context(const std::vector<TypedName>& mentions, const ArticleNames& names,
+                       const std::vector<bool>& surnames, Decided& decided) {
+  TypeCounts votes(names.names());
+  std::vector<size_t> person_mentions(names.names(), 0);
+  std::vector<bool> surname(names.names(), false), voted(names.names(), false);
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
-    const std::string key = person_key(mentions[i].text);
-    ++person_mentions[key];
-    if (std::optional<EntityType> type = type_by_context(mentions, i))
-      ++votes[key][index_of(*type)];
+    if (mentions[i].type != EntityType::kPerson || names.words(i).empty()) continue;
+    const uint32_t name = names.name(i);
+    ++person_mentions[name];
+    surname[name] = names.words(i).size() == 1 && surnames[names.words(i)[0]];
+    if (std::optional<EntityType> type = type_by_context(mentions, i)) {
+      ++votes[name][index_of(*type)];
+      voted[name] = true;
+    }
   }
-  std::map<std::string, EntityType> decided;
-  for (const auto& [key, counts] : votes) {
-    if (key.find(' ') == std::string::npos && surnames.count(key)) continue;
-    std::optional<EntityType> type = other_type(counts);
-    if (type && 2 * counts[index_of(*type)] >= person_mentions[key]) decided.emplace(key, *type);
+  for (size_t name = 0; name < names.names(); ++name) {
+    if (!voted[name] || surname[name] || decided[name]) continue;
+    std::optional<EntityType> type = other_type(votes[name]);
+    if (type && 2 * votes[name][index_of(*type)] >= person_mentions[name]) decided[name] = type;
   }
-  return decided;
+}
+
+// Rule 2's view of each word: the person names and other names it is part of.
+struct WordUses {
+  std::vector<uint32_t> person_names, other_names;  // distinct name ids
+  size_t person_uses = 0;
+  std::array<size_t, kTypes> types{};  // uses in non-person mentions, by type
+  bool headed = false;                 // part of a non-person name with a head ("Chrysler Corp")
+};
+
+void add_distinct_id(std::vector<uint32_t>& ids, uint32_t id) {
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+std::vector<WordUses> word_uses(const std::vector<TypedName>& mentions, const ArticleNames& names) {
+  std::vector<WordUses> uses(names.words());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const bool headed =
+        names.words(i).size() > 1 &&
+        (last_word_head(mentions[i].text) ||
+         is_place_initial(
+             std::string_view(mentions[i].text).substr(0, mentions[i].text.find(' '))));
+    for (uint32_t word : names.words(i)) {
+      WordUses& use = uses[word];
+      if (mentions[i].type == EntityType::kPerson) {
+        add_distinct_id(use.person_names, names.name(i));
+        ++use.person_uses;
+      } else {
+        ++use.types[index_of(mentions[i].type)];
+        add_distinct_id(use.other_names, names.name(i));
+        use.headed = use.headed || headed;
+      }
+    }
+  }
+  return uses;
 }
 
 }  // namespace
 
 void make_types_consistent(std::vector<TypedName>& mentions) {
-  std::vector<std::vector<std::string>> words(mentions.size());
-  TypeCounts name_types;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    words[i] = words_of(mentions[i].text);
-    ++name_types[person_key(mentions[i].text)][index_of(mentions[i].type)];
-  }
+  const ArticleNames names(mentions);
+  TypeCounts name_types(names.names());
+  for (size_t i = 0; i < mentions.size(); ++i)
+    ++name_types[names.name(i)][index_of(mentions[i].type)];
   // Surnames of the article's full person names ("MaliVai Washington"): a bare "Washington" is
   // that person, however often the tagger read it as the city.
-  std::set<std::string> surnames;
+  std::vector<bool> surnames(names.words(), false);
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (mentions[i].type == EntityType::kPerson && words[i].size() > 1 &&
+    if (mentions[i].type == EntityType::kPerson && names.words(i).size() > 1 &&
         !last_word_head(mentions[i].text))
-      surnames.insert(words[i].back());
-  auto is_surname = [&](size_t i) { return words[i].size() == 1 && surnames.count(words[i][0]); };
-  std::map<std::string, EntityType> decided = types_by_own_words(mentions, words);
-  decided.merge(types_by_context(mentions, words, surnames));  // own words come first
+      surnames[names.words(i).back()] = true;
+  auto is_surname = [&](size_t i) {
+    return names.words(i).size() == 1 && surnames[names.words(i)[0]];
+  };
+  Decided decided(names.names());
+  decide_by_own_words(mentions, names, decided);
+  decide_by_context(mentions, names, surnames, decided);
   std::vector<EntityType> retyped(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     retyped[i] = mentions[i].type;
-    if (mentions[i].type != EntityType::kPerson || words[i].empty()) continue;
-    auto found = decided.find(person_key(mentions[i].text));
-    if (found != decided.end())
-      retyped[i] = found->second;
+    if (mentions[i].type != EntityType::kPerson || names.words(i).empty()) continue;
+    if (decided[names.name(i)])
+      retyped[i] = *decided[names.name(i)];
     else if (!is_surname(i))
-      retyped[i] = retype_by_name(mentions[i], name_types);
+      retyped[i] = retype_by_name(name_types[names.name(i)]);
   }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
 
-  // Rule 2, over the types rules 0 and 1 left: words of non-person mentions, and the person
-  // mentions each word is part of.
-  TypeCounts word_types;
-  std::map<std::string, std::set<std::string>> person_names_of_word, other_names_of_word;
-  std::map<std::string, size_t> person_uses_of_word;
-  std::set<std::string> headed_words;  // words of a non-person name with a head ("Chrysler Corp")
+  // Rule 2, over the types rules 0 and 1 left.
+  const std::vector<WordUses> uses = word_uses(mentions, names);
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const std::string key = person_key(mentions[i].text);
-    for (const std::string& word : words[i]) {
-      if (mentions[i].type == EntityType::kPerson) {
-        person_names_of_word[word].insert(key);
-        ++person_uses_of_word[word];
-      } else {
-        ++word_types[word][index_of(mentions[i].type)];
-        other_names_of_word[word].insert(key);
-        if (words[i].size() > 1 &&
-            (last_word_head(mentions[i].text) ||
-             is_place_initial(
-                 std::string_view(mentions[i].text).substr(0, mentions[i].text.find(' ')))))
-          headed_words.insert(word);
-      }
-    }
-  }
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    if (mentions[i].type != EntityType::kPerson || words[i].empty() || is_surname(i)) continue;
-    const std::string key = person_key(mentions[i].text);
+    if (mentions[i].type != EntityType::kPerson || names.words(i).empty() || is_surname(i))
+      continue;
+    const uint32_t name = names.name(i);
     // Every word is part of another entity's name, and of no other person's.
-    bool all_elsewhere = std::all_of(words[i].begin(), words[i].end(), [&](const std::string& w) {
-      const std::set<std::string>& others = other_names_of_word[w];
-      bool other_name = others.size() > 1 || (others.size() == 1 && *others.begin() != key);
-      return other_name && person_names_of_word[w].size() == 1;
-    });
+    bool all_elsewhere =
+        std::all_of(names.words(i).begin(), names.words(i).end(), [&](uint32_t word) {
+          const std::vector<uint32_t>& others = uses[word].other_names;
+          bool other_name = others.size() > 1 || (others.size() == 1 && others[0] != name);
+          return other_name && uses[word].person_names.size() == 1;
+        });
     if (!all_elsewhere) continue;
     // The word's uses vote: "Woods" four times a person outweighs one "Tiger Woods" misread as
     // an organisation. A name with a head word ("Chrysler Corp") is no misreading: it decides.
-    const std::string& last = words[i].back();
-    const std::array<size_t, kTypes>& uses = word_types[last];
-    std::optional<EntityType> type = other_type(uses);
-    if (type && (headed_words.count(last) || uses[index_of(*type)] >= person_uses_of_word[last]))
+    const WordUses& last = uses[names.words(i).back()];
+    std::optional<EntityType> type = other_type(last.types);
+    if (type && (last.headed || last.types[index_of(*type)] >= last.person_uses))
       retyped[i] = *type;
   }
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];

@@ -90,6 +90,13 @@ std::string person_key(std::string_view name) {
     }
   }
   if (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  // Most names are ASCII: lower-case them in place, without decoding UTF-8.
+  if (std::all_of(folded.begin(), folded.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char& c : folded)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return folded;
+  }
   return Xapian::Unicode::tolower(folded);
 }
 
