@@ -333,6 +333,9 @@ class BeamDecoder {
 
   // Keeps `e` in `column` if it is among the best `beam_` of distinct states offered so far.
   void offer(Column& column, const Entry& e) const {
+    // Most offers lose to a full column's worst entry; then neither an entry of the same state
+    // (which scores at least that) nor a free place can take them.
+    if (column.size == beam_ && !(e.score > column.entries[beam_ - 1].score)) return;
     for (size_t k = 0; k < column.size; ++k) {
       if (column.entries[k].tag != e.tag || column.entries[k].before != e.before) continue;
       if (!(e.score > column.entries[k].score)) return;
