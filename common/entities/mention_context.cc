@@ -178,8 +178,41 @@ bool is_firm_pair(const std::vector<TypedName>& mentions, size_t first, const st
           precedes(after, mentions[second + 1], kJoin));
 }
 
-bool is_firm_by_context(const std::vector<TypedName>& mentions, size_t i,
-                        const std::string& before) {
+// The people only a firm has, after its name: "E.F. Hutton analyst Michael Lewis", "E.F.
+// Hutton food analyst". A person has spokesmen and advisers ("Reagan spokesman"), not these.
+constexpr std::array<std::string_view, 8> kFirmStaff = {"analyst",    "analysts",   "economist",
+                                                        "economists", "strategist", "strategists",
+                                                        "trader",     "traders"};
+
+// True when `after` (one_line) starts with a stock ticker, as wire stories write one after a
+// company's name: " <EFH>", " <GY.N>".
+bool starts_with_ticker(const std::string& after) {
+  if (!after.starts_with(" <")) return false;
+  const size_t close = after.find('>', 2);
+  if (close == std::string::npos || close == 2 || close > 12) return false;
+  return std::all_of(after.begin() + 2, after.begin() + static_cast<std::ptrdiff_t>(close),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+}
+
+// True when `after` (one_line) names a firm's staff: " analyst", " food analyst".
+bool staff_follows(const std::string& after) {
+  std::string_view rest(after);
+  for (int words = 0; words < 2; ++words) {
+    if (!rest.starts_with(' ')) return false;
+    rest.remove_prefix(1);
+    const size_t end = std::min(rest.find_first_of(" ,.;:"), rest.size());
+    const std::string_view word = rest.substr(0, end);
+    if (listed(kFirmStaff, word)) return true;
+    // One lower-case word may name the field: "food analyst".
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    rest.remove_prefix(end);
+  }
+  return false;
+}
+
+bool is_firm_by_context(const std::vector<TypedName>& mentions, size_t i, const std::string& before,
+                        const std::string& after) {
+  if (starts_with_ticker(after) || staff_follows(after)) return true;
   const std::vector<std::string> words = words_before(before, 2);
   if (words.size() == 2 && (words[0] == "with" || words[0] == "at") && listed(kJobWords, words[1]))
     return true;
@@ -196,7 +229,7 @@ std::optional<EntityType> type_by_context(const std::vector<TypedName>& mentions
   if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) return std::nullopt;
   const std::string before = one_line(mention.before);
   if (is_place_by_context(mentions, i, before, after)) return EntityType::kPlace;
-  if (is_firm_by_context(mentions, i, before)) return EntityType::kOrganization;
+  if (is_firm_by_context(mentions, i, before, after)) return EntityType::kOrganization;
   // One of a pair of names that together are a firm: as the pair's first or its second.
   if (is_firm_pair(mentions, i, before, after,
                    i + 1 < mentions.size() ? one_line(mentions[i + 1].after) : std::string()))

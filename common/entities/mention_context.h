@@ -17,7 +17,9 @@ namespace newsarchive {
 //  - a place, for a one-word name after "in", "near", "outside", "from" or "north of" (and the
 //    other compass points), before a comma and a US state ("Denver, Colo."), or joined by "and",
 //    "or" or a comma to a place mention ("Philadelphia and Denver");
-//  - an organisation, after a job word and "with" or "at" ("an analyst with E.F. Hutton"), after
+//  - an organisation, before a stock ticker ("E.F. Hutton <EFH>"), before the staff only a firm
+//    has, analysts, economists, strategists and traders ("E.F. Hutton food analyst June
+//    Page"), after a job word and "with" or "at" ("an analyst with E.F. Hutton"), after
 //    a person of two or more words and "of" ("Caroline Levy of E.F. Hutton"), or for two
 //    one-word names joined by "and" and joined as one to an organisation mention ("AFG
 //    Industries Inc and Wagner and Brown", "Wagner and Brown and AFG Industries Inc") or after

@@ -28,11 +28,11 @@ namespace fs = std::filesystem;
 const fs::path kShared = NEWSARCHIVE_SHARED_DIR;
 const fs::path kJudged = fs::path(NEWSARCHIVE_TEST_DATA_DIR) / "judged";
 constexpr size_t kTopRows = 50;
-// Floors a change to the tagger must not go below: the project's 0.96 on corpus/ (24 of its 24
-// rows are persons now; one non-person would be 0.958), and on Reuters the 49 of 50 reached
-// when its list was last judged.
+// Floors a change to the tagger must not go below: the project's 0.96 on both. Today every row
+// is a person (24 of 24 on corpus/, 50 of 50 on Reuters); each non-person that ever stood in a
+// top 50 is judged "not" and fails the test on its own should it come back.
 constexpr double kCorpusMinPrecision = 0.96;
-constexpr double kReutersMinPrecision = 0.98;
+constexpr double kReutersMinPrecision = 0.96;
 
 enum class Verdict { kPerson, kNot, kNotYet };
 

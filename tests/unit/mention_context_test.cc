@@ -57,6 +57,18 @@ TEST(TypeByContext, ANameAfterAJobAtOrWithIsAFirm) {
   EXPECT_EQ(alone("Reagan", "the meeting with ", " on Tuesday"), std::nullopt);
 }
 
+TEST(TypeByContext, ANameBeforeATickerOrAFirmsStaffIsAFirm) {
+  EXPECT_EQ(alone("E.F. Hutton", "were also down today. ", " <EFH>\nfell one to 41"), kOrg);
+  EXPECT_EQ(alone("Hutton", "tender offer by ", " <GY.N> for"), kOrg);
+  EXPECT_EQ(alone("E.F. Hutton", "growth,\" ", " food analyst June Page said"), kOrg);
+  EXPECT_EQ(alone("E.F. Hutton", "brokerage unit. ", " analyst Michael Lewis said"), kOrg);
+  // A person's staff: spokesmen and advisers.
+  EXPECT_EQ(alone("Reagan", "said ", " spokesman Marlin Fitzwater"), std::nullopt);
+  EXPECT_EQ(alone("Reagan", "said ", " economic adviser Beryl Sprinkel"), std::nullopt);
+  // Angle brackets around words are no ticker.
+  EXPECT_EQ(alone("Baker", "said ", " <his aide> on"), std::nullopt);
+}
+
 TEST(TypeByContext, ANameAfterAPersonAndOfIsNoPerson) {
   std::vector<TypedName> mentions = {
       {kPer, "Caroline Levy", " of E.F. Hutton also", "quarters.\n  "},
