@@ -70,9 +70,12 @@ bool is_single_title(std::string_view lower) {
 }
 
 // Words that end place names and organisation names but not persons' names (lower case).
-constexpr std::array<std::string_view, 13> kPlaceHeads = {
-    "street", "road",  "avenue",  "square", "lane",     "boulevard", "bridge",
-    "valley", "river", "airport", "island", "province", "county"};
+// Venues too ("Ryman Auditorium"), but not "Hall", "Castle" or "Church", which are surnames.
+constexpr std::array<std::string_view, 24> kPlaceHeads = {
+    "street",  "road",    "avenue", "square",     "lane",         "boulevard",
+    "bridge",  "valley",  "river",  "airport",    "island",       "province",
+    "county",  "stadium", "arena",  "auditorium", "amphitheatre", "amphitheater",
+    "theatre", "theater", "museum", "hospital",   "center",       "centre"};
 constexpr std::array<std::string_view, 42> kOrganizationHeads = {
     "corp",      "corporation", "inc",         "ltd",        "plc",       "co",         "llc",
     "gmbh",      "ag",          "sa",          "party",      "athletic",  "united",     "club",
@@ -110,11 +113,18 @@ std::vector<std::string_view> words_of(std::string_view name) {
   return words;
 }
 
+// "SUVs", "CEOs": an abbreviation's plural, two or more capitals and a lower-case "s".
+bool is_plural_abbreviation(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') return false;
+  return std::all_of(word.begin(), word.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace
 
 bool names_nobody(std::string_view name) {
   std::vector<std::string_view> words = words_of(name);
   if (words.empty()) return false;
+  if (words.size() == 1 && is_plural_abbreviation(words[0])) return true;
   if (is_title_only(name)) return true;
   if (std::find(kNumberWords.begin(), kNumberWords.end(), ascii_lower(words.front())) !=
       kNumberWords.end())

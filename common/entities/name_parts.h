@@ -42,16 +42,17 @@ bool is_title_word(std::string_view word);
 bool is_title_only(std::string_view name);
 
 // The type a name ending in `word` has when that word ends place or organisation names and never
-// a person's: "Street", "Square", "Bridge" end places ("Downing Street"); "Corp", "Inc", "Ltd",
-// "Party", "Athletic", "United", "Club", "Bank", "Democrats", "Dems" end organisations
+// a person's: "Street", "Square", "Bridge", "Auditorium" end places ("Downing Street"); "Corp",
+// "Inc", "Ltd", "Party", "Athletic", "United", "Club", "Bank", "Democrats", "Dems" end
+// organisations
 // ("Corvessa Athletic", "Lib Dems"). Any
 // case, a trailing full stop allowed. nullopt for other words.
 enum class NameHead { kPlace, kOrganization };
 std::optional<NameHead> non_person_head(std::string_view word);
 
 // True when a person mention of `name` names nobody: titles alone ("Mr", "Prime Minister"), a
-// number word first ("Nine", "Nine Mths" in an earnings table), or initials alone ("H.K.",
-// "N.Z.", which abbreviate places).
+// number word first ("Nine", "Nine Mths" in an earnings table), initials alone ("H.K.",
+// "N.Z.", which abbreviate places), or an abbreviation's plural ("SUVs").
 bool names_nobody(std::string_view name);
 
 // True when `word` (any case) starts place names and never a person's: "Port", "Mount", "Lake",

@@ -61,16 +61,20 @@ TEST(NonPersonHead, KnowsWordsThatEndPlacesAndOrganisationsOnly) {
   EXPECT_EQ(non_person_head("Athletic"), NameHead::kOrganization);
   EXPECT_EQ(non_person_head("party"), NameHead::kOrganization);
   EXPECT_EQ(non_person_head("Dems"), NameHead::kOrganization);
-  for (const char* word : {"", "Blair", "St", "Jr.", "Street-", "Streets"})
+  EXPECT_EQ(non_person_head("Auditorium"), NameHead::kPlace);
+  EXPECT_EQ(non_person_head("Amphitheatre"), NameHead::kPlace);
+  // Venue words that are also surnames: Monty Hall, Barbara Castle, Charlotte Church.
+  for (const char* word :
+       {"", "Blair", "St", "Jr.", "Street-", "Streets", "Hall", "Castle", "Church"})
     EXPECT_EQ(non_person_head(word), std::nullopt) << word;
 }
 
 TEST(NamesNobody, TitlesNumbersAndInitialsAlone) {
-  for (const char* name :
-       {"Mr", "Prime Minister", "Nine", "Nine Mths", "EIGHT", "H.K.", "N.Z.", "U.S. A."})
+  for (const char* name : {"Mr", "Prime Minister", "Nine", "Nine Mths", "EIGHT", "H.K.", "N.Z.",
+                           "U.S. A.", "SUVs", "CEOs"})
     EXPECT_TRUE(names_nobody(name)) << name;
-  for (const char* name :
-       {"", "Tony Blair", "Mr Blair", "H.P. Smith", "A.J.P. Taylor", "Nina", "Ninety-Nine", "J"})
+  for (const char* name : {"", "Tony Blair", "Mr Blair", "H.P. Smith", "A.J.P. Taylor", "Nina",
+                           "Ninety-Nine", "J", "DeVos", "Os", "SUVs Smith"})
     EXPECT_FALSE(names_nobody(name)) << name;
 }
 
