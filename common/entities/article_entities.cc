@@ -9,6 +9,7 @@
 #include "entities/mention_consistency.h"
 #include "entities/name_parts.h"
 #include "entities/person_names.h"
+#include "entities/regnal_names.h"
 
 namespace newsarchive {
 namespace {
@@ -147,7 +148,8 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
                                          const std::vector<size_t>& section_starts,
                                          const EntityTagger& tagger) {
   std::vector<ResolvedMention> resolved;
-  for (const EntityMention& mention : tagger.find(unwrap_lines(text), section_starts)) {
+  for (EntityMention mention : tagger.find(unwrap_lines(text), section_starts)) {
+    fix_regnal_name(text, mention, tagger);
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;

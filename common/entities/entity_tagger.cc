@@ -74,4 +74,11 @@ bool EntityTagger::opens_sentences_only(std::string_view word) const {
   return ner::Lexicon::opens_sentences(model_->lexicon().find(ner::hash_string(lower)));
 }
 
+bool EntityTagger::is_given_name(std::string_view word) const {
+  std::string lower;
+  ner::append_lower(word, lower);
+  return (ner::Lexicon::names(model_->lexicon().find(ner::hash_string(lower))) & ner::kGivenName) !=
+         0;
+}
+
 }  // namespace newsarchive

@@ -50,6 +50,9 @@ class EntityTagger {
   // sentence ("Moreover"), never mid-sentence: capitalised, it is no name.
   bool opens_sentences_only(std::string_view word) const;
 
+  // True when `word` (any case) is in the model's given-name list ("Louis", "Elizabeth").
+  bool is_given_name(std::string_view word) const;
+
   EntityTagger(EntityTagger&&) noexcept;
   ~EntityTagger();
 

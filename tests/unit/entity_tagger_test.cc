@@ -208,5 +208,13 @@ TEST(EntityTagger, FromFileLoadsTheCommittedModel) {
   }
 }
 
+TEST(EntityTaggerLexicon, KnowsGivenNamesInAnyCase) {
+  const EntityTagger& tagger = EntityTagger::english();
+  EXPECT_TRUE(tagger.is_given_name("Louis"));
+  EXPECT_TRUE(tagger.is_given_name("ELIZABETH"));
+  EXPECT_FALSE(tagger.is_given_name("World"));
+  EXPECT_FALSE(tagger.is_given_name(""));
+}
+
 }  // namespace
 }  // namespace newsarchive
