@@ -117,7 +117,10 @@ std::string clean_person_text(std::string_view text) {
   std::string out;
   bool pending_space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    // A bracket is never part of a name: "(Olympic champion Lindsay) Davenport" is Lindsay
+    // Davenport, "(Tom) Seaver" Tom Seaver.
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == '[' ||
+        c == ']') {
       pending_space = !out.empty();
       continue;
     }

@@ -30,7 +30,7 @@ std::string surname_key(std::string_view name);
 bool is_bare_surname(std::string_view name);
 
 // A mention's surface text cleaned for display: whitespace folded, a possessive ending
-// ("'s", "’s", or a bare trailing apostrophe) removed.
+// ("'s", "’s", or a bare trailing apostrophe) removed, brackets read as spaces.
 std::string clean_person_text(std::string_view text);
 
 // For mention texts in article order, the canonical name of each (same length and order).

@@ -81,6 +81,8 @@ TEST(CleanPersonText, RemovesPossessivesAndFoldsWhitespace) {
   EXPECT_EQ(clean_person_text("Soleimani\u2019s"), "Soleimani");
   EXPECT_EQ(clean_person_text("James'"), "James");
   EXPECT_EQ(clean_person_text("Mark \n Esper"), "Mark Esper");
+  EXPECT_EQ(clean_person_text("Lindsay) Davenport"), "Lindsay Davenport");
+  EXPECT_EQ(clean_person_text("( Tom ) Seaver"), "Tom Seaver");
   EXPECT_EQ(clean_person_text("'s"), "'s");  // nothing left to be possessive of
 }
 
