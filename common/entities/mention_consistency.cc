@@ -101,6 +101,9 @@ std::string_view last_word(std::string_view text) {
 
 // Rule 0 for one mention: what its own words, and the word before it, say it is.
 std::optional<EntityType> type_by_own_words(const TypedName& mention, size_t word_count) {
+  if (word_count > 0 &&
+      is_club_initial(std::string_view(mention.text).substr(0, mention.text.find(' '))))
+    return EntityType::kOrganization;
   if (word_count > 1) {
     if (std::optional<NameHead> head = last_word_head(mention.text))
       return *head == NameHead::kPlace ? EntityType::kPlace : EntityType::kOrganization;

@@ -25,8 +25,9 @@ struct TypedName {
 // Retypes person mentions in place, by these rules, all by person_key() folding:
 //  0. a person mention of two or more words ending in a word that ends places or organisations
 //     and never a person's name (name_parts.h: "Downing Street", "Corvessa Athletic") takes
-//     that type, one starting with a word that starts only places ("Port Halden") is a place,
-//     one after a storm word ("Storm Ilse") is misc; one followed by an organisation word,
+//     that type, one starting with a word that starts only places ("Port Halden") is a place, one
+//     starting with a word that starts only clubs ("Deportivo Coruna", or "Deportivo" alone)
+//     an organisation, one after a storm word ("Storm Ilse") is misc; one followed by an organisation word,
 //     directly, after "and" or "&", or after up to two more capitalised words ("Harris Upham
 //     and Co", "Smith Barney Inc", "Meridian Freight Group"), or after a slash and up to two
 //     names ("Royal Dutch/Shell Group"), or listed before such a name or an organisation ending

@@ -200,6 +200,14 @@ bool is_place_initial(std::string_view word) {
   return std::find(kPlaceInitials.begin(), kPlaceInitials.end(), lower) != kPlaceInitials.end();
 }
 
+bool is_club_initial(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kClubInitials = {
+      "deportivo", "sporting",  "atletico", "dinamo",    "dynamo",   "lokomotiv",
+      "spartak",   "olympique", "borussia", "eintracht", "partizan", "steaua"};
+  const std::string lower = ascii_lower(word);
+  return std::find(kClubInitials.begin(), kClubInitials.end(), lower) != kClubInitials.end();
+}
+
 bool is_storm_word(std::string_view word) {
   static constexpr std::array<std::string_view, 5> kStormWords = {"storm", "hurricane", "typhoon",
                                                                   "cyclone", "tropical"};

@@ -59,6 +59,10 @@ bool names_nobody(std::string_view name);
 // "Fort", "Cape", "Gulf" ("Port Halden", "Mount Kenya").
 bool is_place_initial(std::string_view word);
 
+// True when `word` (any case) starts sports clubs' names and is never a person's: "Deportivo",
+// "Sporting", "Dinamo", "Olympique" ("Deportivo Coruna", or "Deportivo" alone).
+bool is_club_initial(std::string_view word);
+
 // True when `word` (any case) names a kind of storm, before the storm's given name ("Storm
 // Ilse", "Hurricane Katrina").
 bool is_storm_word(std::string_view word);

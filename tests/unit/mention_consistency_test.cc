@@ -140,5 +140,10 @@ TEST(MakeTypesConsistent, ASurnameOfAFullNameIgnoresTheSurroundings) {
             (std::vector<EntityType>{kPer, kPer}));
 }
 
+TEST(MakeTypesConsistent, ANameStartingLikeAClubIsAClub) {
+  EXPECT_EQ(types_after({{kPer, "Deportivo Coruna"}, {kPer, "Deportivo"}, {kPer, "Rivaldo"}}),
+            (std::vector<EntityType>{kOrg, kOrg, kPer}));
+}
+
 }  // namespace
 }  // namespace newsarchive

@@ -78,6 +78,12 @@ TEST(NamesNobody, TitlesNumbersAndInitialsAlone) {
     EXPECT_FALSE(names_nobody(name)) << name;
 }
 
+TEST(IsClubInitial, KnowsWordsThatStartClubNames) {
+  for (const char* word : {"Deportivo", "SPORTING", "dinamo", "Olympique"})
+    EXPECT_TRUE(is_club_initial(word)) << word;
+  for (const char* word : {"", "Real", "Chelsea", "Sport"}) EXPECT_FALSE(is_club_initial(word));
+}
+
 TEST(IsPlaceInitialAndStormWord, KnowWordsBeforePlaceAndStormNames) {
   for (const char* word : {"Port", "MOUNT", "Mt.", "Lake", "Fort", "Cape"})
     EXPECT_TRUE(is_place_initial(word)) << word;
