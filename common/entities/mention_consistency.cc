@@ -217,6 +217,7 @@ struct WordUses {
   size_t person_uses = 0;
   std::array<size_t, kTypes> types{};  // uses in non-person mentions, by type
   bool headed = false;                 // part of a non-person name with a head ("Chrysler Corp")
+  bool in_longer_other = false;        // part of a non-person name of two or more words
 };
 
 void add_distinct_id(std::vector<uint32_t>& ids, uint32_t id) {
@@ -240,6 +241,7 @@ std::vector<WordUses> word_uses(const std::vector<TypedName>& mentions, const Ar
         ++use.types[index_of(mentions[i].type)];
         add_distinct_id(use.other_names, names.name(i));
         use.headed = use.headed || headed;
+        use.in_longer_other = use.in_longer_other || names.words(i).size() > 1;
       }
     }
   }
@@ -298,6 +300,13 @@ void make_types_consistent(std::vector<TypedName>& mentions) {
     if (type && (last.headed || last.types[index_of(*type)] >= last.person_uses))
       retyped[i] = *type;
   }
+  // Rule 3: the surname of one of the article's full person names, read as another type, is
+  // that person ("MaliVai Washington ... Washington served"), unless the word is also part of
+  // a longer name of that other type ("the Washington Post", "Washington DC").
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (mentions[i].type != EntityType::kPerson && is_surname(i) &&
+        !uses[names.words(i)[0]].in_longer_other)
+      retyped[i] = EntityType::kPerson;
   for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = retyped[i];
 }
 

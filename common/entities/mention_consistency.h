@@ -46,6 +46,9 @@ struct TypedName {
 // with another person mention keeps the person reading ("Trump" beside "Donald Trump" and "Trump
 // Organization" stays a person), and so does the surname of a full person name in the article
 // for rules 1 and 2 ("Washington" beside "MaliVai Washington", however often read as the city).
+//  3. a one-word mention of another type that is the surname of a full person name in the
+//     article is that person ("MaliVai Washington ... Washington served"), unless the word is
+//     also part of a longer non-person name there ("the Washington Post").
 void make_types_consistent(std::vector<TypedName>& mentions);
 
 }  // namespace newsarchive

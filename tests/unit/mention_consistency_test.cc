@@ -92,12 +92,18 @@ TEST(MakeTypesConsistent, ANameJoinedToAFirmBySlashOrListIsAFirm) {
   EXPECT_EQ(types, (std::vector<EntityType>{kOrg, kOrg, kOrg, kPer}));
 }
 
-TEST(MakeTypesConsistent, TheSurnameOfAFullNameStaysAPerson) {
+TEST(MakeTypesConsistent, TheSurnameOfAFullNameIsThatPersonWhateverItsTag) {
   EXPECT_EQ(types_after({{kPer, "MaliVai Washington"},
                          {kLoc, "Washington"},
                          {kPer, "Washington"},
-                         {kLoc, "Washington"}}),
-            (std::vector<EntityType>{kPer, kLoc, kPer, kLoc}));
+                         {kOrg, "WASHINGTON"}}),
+            (std::vector<EntityType>{kPer, kPer, kPer, kPer}));
+  // Unless the word is part of a longer name of another type: then the city is there too.
+  EXPECT_EQ(types_after({{kPer, "Harold Washington"},
+                         {kLoc, "Washington"},
+                         {kOrg, "the Washington Post"},
+                         {kPer, "Washington"}}),
+            (std::vector<EntityType>{kPer, kLoc, kOrg, kPer}));
 }
 
 TEST(MakeTypesConsistent, AWordMostlyAPersonIsNotOutvotedByOneMisread) {
