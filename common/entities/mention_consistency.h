@@ -27,11 +27,11 @@ struct TypedName {
 //     and never a person's name (name_parts.h: "Downing Street", "Corvessa Athletic") takes
 //     that type, one starting with a word that starts only places ("Port Halden") is a place, one
 //     starting with a word that starts only clubs ("Deportivo Coruna", or "Deportivo" alone)
-//     an organisation, one after a storm word ("Storm Ilse") is misc; one followed by an organisation word,
-//     directly, after "and" or "&", or after up to two more capitalised words ("Harris Upham
-//     and Co", "Smith Barney Inc", "Meridian Freight Group"), or after a slash and up to two
-//     names ("Royal Dutch/Shell Group"), or listed before such a name or an organisation ending
-//     in such a word ("Smith Barney, Harris Upham and Co") is an organisation. Such evidence
+//     an organisation, one after a storm word ("Storm Ilse") is misc; one followed by an
+//     organisation word, directly, after "and" or "&", or after up to two more capitalised words
+//     ("Harris Upham and Co", "Smith Barney Inc", "Meridian Freight Group"), or after a slash and
+//     up to two names ("Royal Dutch/Shell Group"), or listed before such a name or an organisation
+//     ending in such a word ("Smith Barney, Harris Upham and Co") is an organisation. Such evidence
 //     holds for every mention of the same name in the article; so does what the surroundings
 //     say (mention_context.h) when they say it of at least half the name's person mentions,
 //     except for the surname of a full person name in the article;
