@@ -150,6 +150,13 @@ std::vector<ResolvedMention> mentions_of(std::string_view text,
   std::vector<ResolvedMention> resolved;
   for (EntityMention mention : tagger.find(unwrap_lines(text), section_starts)) {
     fix_regnal_name(text, mention, tagger);
+    // "Ex-Yankee Randy Velarde": what the person was stays outside the name, as titles do.
+    if (mention.type == EntityType::kPerson) {
+      const std::string_view span = text.substr(mention.start, mention.end - mention.start);
+      const size_t space = span.find(' ');
+      if (space != std::string_view::npos && is_former_marker(span.substr(0, space)))
+        mention.start = text.find_first_not_of(' ', mention.start + space);
+    }
     std::string surface =
         clean_person_text(text.substr(mention.start, mention.end - mention.start));
     if (surface.empty()) continue;

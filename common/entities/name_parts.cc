@@ -76,13 +76,18 @@ constexpr std::array<std::string_view, 24> kPlaceHeads = {
     "bridge",  "valley",  "river",  "airport",    "island",       "province",
     "county",  "stadium", "arena",  "auditorium", "amphitheatre", "amphitheater",
     "theatre", "theater", "museum", "hospital",   "center",       "centre"};
-constexpr std::array<std::string_view, 42> kOrganizationHeads = {
-    "corp",      "corporation", "inc",         "ltd",        "plc",       "co",         "llc",
-    "gmbh",      "ag",          "sa",          "party",      "athletic",  "united",     "club",
-    "fc",        "bank",        "group",       "council",    "ministry",  "university", "college",
-    "institute", "association", "union",       "league",     "committee", "foundation", "agency",
-    "airlines",  "rovers",      "company",     "sons",       "brothers",  "partners",   "democrats",
-    "dems",      "dem",         "republicans", "socialists", "liberals",  "greens",     "tories"};
+// Car and engine makers too, as motor racing results name a car ("Reynard Mercedes-Benz",
+// "Lola Ford Cosworth"); only makers that are nobody's surname (not Ford, Honda, Ferrari).
+constexpr std::array<std::string_view, 52> kOrganizationHeads = {
+    "corp",          "corporation", "inc",        "ltd",       "plc",         "co",
+    "llc",           "gmbh",        "ag",         "sa",        "party",       "athletic",
+    "united",        "club",        "fc",         "bank",      "group",       "council",
+    "ministry",      "university",  "college",    "institute", "association", "union",
+    "league",        "committee",   "foundation", "agency",    "airlines",    "rovers",
+    "company",       "sons",        "brothers",   "partners",  "democrats",   "dems",
+    "dem",           "republicans", "socialists", "liberals",  "greens",      "tories",
+    "mercedes-benz", "cosworth",    "volkswagen", "nissan",    "hyundai",     "mitsubishi",
+    "subaru",        "audi",        "volvo",      "fiat"};
 
 // Number words, lower case: no name starts with one.
 constexpr std::array<std::string_view, 40> kNumberWords = {
@@ -198,6 +203,11 @@ bool is_place_initial(std::string_view word) {
   std::string lower = ascii_lower(word);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();
   return std::find(kPlaceInitials.begin(), kPlaceInitials.end(), lower) != kPlaceInitials.end();
+}
+
+bool is_former_marker(std::string_view word) {
+  return word.size() > 3 &&
+         (word.starts_with("ex-") || word.starts_with("Ex-") || word.starts_with("EX-"));
 }
 
 bool is_club_initial(std::string_view word) {

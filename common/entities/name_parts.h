@@ -59,6 +59,10 @@ bool names_nobody(std::string_view name);
 // "Fort", "Cape", "Gulf" ("Port Halden", "Mount Kenya").
 bool is_place_initial(std::string_view word);
 
+// True when `word` says what a person was, before the name: "ex-" and a word ("Ex-Yankee
+// Randy Velarde", "ex-Beatle"). Such a word is no part of the name.
+bool is_former_marker(std::string_view word);
+
 // True when `word` (any case) starts sports clubs' names and is never a person's: "Deportivo",
 // "Sporting", "Dinamo", "Olympique" ("Deportivo Coruna", or "Deportivo" alone).
 bool is_club_initial(std::string_view word);

@@ -63,6 +63,23 @@ TEST(ExtractEntities, HeadlineSurnameResolvesToTheFullNameInTheBody) {
   EXPECT_EQ(article.persons, (Names{"Mark Esper"}));
 }
 
+TEST(ExtractEntities, WhatAPersonWasStaysOutOfTheName) {
+  Article article;
+  article.title = "Velarde homers in Anaheim";
+  article.body = "Ex-Yankee Randy Velarde hit a two-run homer on Tuesday as the Angels won.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Randy Velarde"}));
+}
+
+TEST(ExtractEntities, NamesWithARegnalNumberArePersons) {
+  Article article;
+  article.title = "Letters sold at auction";
+  article.body =
+      "Letters of Queen Elizabeth I of England and of Louis XIV of France were sold in London.";
+  extract_entities(article, EntityTagger::english());
+  EXPECT_EQ(article.persons, (Names{"Elizabeth I", "Louis XIV"}));
+}
+
 TEST(IsSignOff, OnlyALoneWordOnTheLastLine) {
   std::string text = "Lawson said the talks went well.\n Reuter\n";
   EXPECT_TRUE(is_sign_off(text, EntityMention{EntityType::kPerson, 34, 40}));

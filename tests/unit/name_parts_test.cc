@@ -63,9 +63,11 @@ TEST(NonPersonHead, KnowsWordsThatEndPlacesAndOrganisationsOnly) {
   EXPECT_EQ(non_person_head("Dems"), NameHead::kOrganization);
   EXPECT_EQ(non_person_head("Auditorium"), NameHead::kPlace);
   EXPECT_EQ(non_person_head("Amphitheatre"), NameHead::kPlace);
+  EXPECT_EQ(non_person_head("Mercedes-Benz"), NameHead::kOrganization);
+  EXPECT_EQ(non_person_head("Cosworth"), NameHead::kOrganization);
   // Venue words that are also surnames: Monty Hall, Barbara Castle, Charlotte Church.
-  for (const char* word :
-       {"", "Blair", "St", "Jr.", "Street-", "Streets", "Hall", "Castle", "Church"})
+  for (const char* word : {"", "Blair", "St", "Jr.", "Street-", "Streets", "Hall", "Castle",
+                           "Church", "Ford", "Honda"})
     EXPECT_EQ(non_person_head(word), std::nullopt) << word;
 }
 
@@ -76,6 +78,13 @@ TEST(NamesNobody, TitlesNumbersAndInitialsAlone) {
   for (const char* name : {"", "Tony Blair", "Mr Blair", "H.P. Smith", "A.J.P. Taylor", "Nina",
                            "Ninety-Nine", "J", "DeVos", "Os", "SUVs Smith"})
     EXPECT_FALSE(names_nobody(name)) << name;
+}
+
+TEST(IsFormerMarker, KnowsWhatAPersonWas) {
+  for (const char* word : {"Ex-Yankee", "ex-Beatle", "EX-CHAMPION"})
+    EXPECT_TRUE(is_former_marker(word)) << word;
+  for (const char* word : {"", "ex-", "Exeter", "Rex", "Alex"})
+    EXPECT_FALSE(is_former_marker(word));
 }
 
 TEST(IsClubInitial, KnowsWordsThatStartClubNames) {
