@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
+#include <string_view>
 #include <system_error>
 
 #include "store/database_errors.h"
@@ -62,9 +64,13 @@ void remove_abandoned_creations(const std::filesystem::path& path) {
   for (const fs::directory_entry& entry : fs::directory_iterator(path.parent_path(), error)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid_text = name.substr(prefix.size());
-    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    // Only a name this program could have made counts: a whole positive pid. Anything else (a
+    // number too long for a pid, "0", which kill(2) reads as our own process group) is left.
+    const std::string_view pid_text = std::string_view(name).substr(prefix.size());
+    pid_t pid = 0;
+    const auto [end, parsed] =
+        std::from_chars(pid_text.data(), pid_text.data() + pid_text.size(), pid);
+    if (parsed != std::errc() || end != pid_text.data() + pid_text.size() || pid <= 0) continue;
     if (::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), error);
   }
 }

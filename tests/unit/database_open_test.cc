@@ -135,5 +135,17 @@ TEST(CreateDatabaseAtomically, RemovesWhatAKilledCreationLeftButNotARunningOne) 
   EXPECT_EQ(names_in(dir.path()), (std::vector<std::string>{"db", running}));
 }
 
+TEST(CreateDatabaseAtomically, LeavesNamesThatHoldNoPidAlone) {
+  testing::TempDir dir;
+  const std::vector<std::string> strangers = {"db.creating-", "db.creating-0", "db.creating-12x",
+                                              "db.creating-99999999999999999999"};
+  for (const std::string& name : strangers) fs::create_directories(dir.path() / name);
+  create_database_atomically(dir.path() / "db");
+  std::vector<std::string> expected = strangers;
+  expected.push_back("db");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names_in(dir.path()), expected);
+}
+
 }  // namespace
 }  // namespace newsarchive
