@@ -2,6 +2,7 @@
 #include "index/direct_writer.h"
 
 #include "store/schema.h"
+#include "store/spelling.h"
 
 namespace newsarchive {
 
@@ -37,6 +38,7 @@ size_t DirectWriter::prune(const std::unordered_set<std::string>& keep) {
 }
 
 void DirectWriter::close(const std::string& last_run, const Checkpoint& checkpoint) {
+  synchronise_spelling(database_);
   database_.set_metadata(std::string(schema::kLastRunKey), last_run);
   commit(checkpoint);
 }

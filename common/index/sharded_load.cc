@@ -7,6 +7,7 @@
 #include "store/database_errors.h"
 #include "store/database_open.h"
 #include "store/schema.h"
+#include "store/spelling.h"
 #include "text/errors.h"
 
 namespace newsarchive {
@@ -86,6 +87,7 @@ void ShardedLoad::close(const std::string& last_run, const Checkpoint& checkpoin
   staging_.exchange_into_place();
   database_ = open_writable_database(options_.database);
   write_schema_metadata(database_, options_.language);
+  synchronise_spelling(database_);
   database_.set_metadata(std::string(schema::kLastRunKey), last_run);
   final_commit_.commit(database_, options_.database, slots_, checkpoint);
 }
