@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entities/person_names.h"
+#include "query/possessives.h"
 #include "store/date_terms.h"
 #include "store/document_builder.h"
 #include "store/schema.h"
@@ -344,6 +345,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   if (cleaned.find_first_not_of(' ') == std::string::npos) return Xapian::Query::MatchAll;
   std::string normalised = normalise_all_caps(cleaned);
   check_proximity_windows(normalised);
+  normalised = mark_possessive_names(normalised, database);
 
   Xapian::QueryParser parser;
   auto field_error = std::make_shared<std::optional<std::string>>();
@@ -361,6 +363,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
           std::string(field.name),
           (new FilterFieldProcessor(field.prefix, field.kind, field_error))->release());
   }
+  parser.add_prefix(std::string(kPossessiveField), make_possessive_field_processor());
   auto date_clauses = std::make_shared<size_t>(0);
   parser.add_boolean_prefix(std::string(schema::kDateField),
                             (new DateFieldProcessor(field_error, date_clauses))->release());
