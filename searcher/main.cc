@@ -31,6 +31,7 @@ struct SearchOptions {
   std::vector<std::string> facets;
   size_t facet_size = 10;
   bool exact = false;
+  std::string like;
 };
 
 std::optional<DatePeriod> date_option(const std::string& value, const char* option) {
@@ -64,6 +65,7 @@ SearchRequest resolve(const SearchOptions& options) {
   for (const std::string& name : options.facets) request.facets.insert(*facet_from_name(name));
   request.facet_size = options.facet_size;
   request.exact_count = options.exact;
+  if (!options.like.empty()) request.like_id = options.like;
   return request;
 }
 
@@ -134,6 +136,8 @@ int main(int argc, char** argv) {
   app.add_flag("--exact", options.exact,
                "Count every matching article exactly (beyond 100 the count is otherwise "
                "Xapian's estimate, printed as \"About N\"; slower on broad queries)");
+  app.add_option("--like", options.like,
+                 "Articles most like the article with this id (query words, if any, narrow them)");
   app.add_option("QUERY", options.query_words, "Query words (Xapian query syntax)");
 
   try {

@@ -101,9 +101,36 @@ std::string snippet_html(const Snippet& snippet) {
   return wrap_highlights(snippet, "<mark>", "</mark>", append_html_escaped);
 }
 
+namespace {
+
+std::string articles(Xapian::doccount count) {
+  return std::to_string(count) + (count == 1 ? " article" : " articles");
+}
+
+// The lines that explain a result: what a correction would find, what the dates left out.
+void render_text_notes(const SearchResult& result, std::ostream& out) {
+  if (!result.unmatched_words.empty()) {
+    out << "No article contains: ";
+    for (size_t i = 0; i < result.unmatched_words.size(); ++i)
+      out << (i ? ", " : "") << result.unmatched_words[i];
+    out << ".\n";
+  }
+  if (result.suggestion)
+    out << "Did you mean: " << result.suggestion->query << "? ("
+        << articles(result.suggestion->total_estimate) << ")\n";
+  if (result.undated_matches && *result.undated_matches > 0)
+    out << *result.undated_matches
+        << (*result.undated_matches == 1 ? " undated article also matches"
+                                         : " undated articles also match")
+        << " (the date range leaves out articles without a date).\n";
+}
+
+}  // namespace
+
 void render_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
   if (result.hits.empty() && result.total_estimate == 0) {
     out << "No articles match.\n";
+    render_text_notes(result, out);
     return;
   }
   out << (result.total_exact ? "" : "About ") << result.total_estimate
@@ -111,6 +138,8 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
   if (!result.hits.empty())
     out << "; showing " << result.hits.front().rank << "-" << result.hits.back().rank;
   out << ".\n";
+  render_text_notes(result, out);
+  if (result.undated_listed_last) out << "Articles without a date are listed last.\n";
   for (const Hit& hit : result.hits) {
     out << "\n"
         << hit.rank << ". " << (hit.date ? hit.date->iso() : std::string("(undated)")) << "  "
@@ -137,6 +166,7 @@ void render_json(const SearchResult& result, std::ostream& out) {
                        {"score", hit.score},
                        {"date", hit.date ? json(hit.date->iso()) : json(nullptr)},
                        {"title", hit.title.text},
+                       {"title_html", snippet_html(hit.title)},
                        {"source", hit.source},
                        {"snippet", snippet_html(hit.snippet)},
                        {"persons", hit.persons}});
@@ -144,8 +174,14 @@ void render_json(const SearchResult& result, std::ostream& out) {
   json document = {{"query", result.query},
                    {"total_estimate", result.total_estimate},
                    {"total_exact", result.total_exact},
-                   {"offset", result.offset},
-                   {"results", std::move(results)}};
+                   {"offset", result.offset}};
+  if (result.suggestion)
+    document["suggestion"] = {{"query", result.suggestion->query},
+                              {"total_estimate", result.suggestion->total_estimate}};
+  if (result.undated_matches) document["undated_matches"] = *result.undated_matches;
+  if (!result.unmatched_words.empty()) document["unmatched_words"] = result.unmatched_words;
+  if (result.undated_listed_last) document["undated_listed_last"] = true;
+  document["results"] = std::move(results);
   if (!result.facets.empty()) {
     json facets = json::object();
     for (const auto& [kind, rows] : result.facets) {

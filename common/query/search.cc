@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "query/more_like_this.h"
+#include "query/search_notes.h"
+#include "query/spelling_suggestion.h"
 #include "query/stem_cache.h"
 #include "store/analyzer.h"
 #include "store/database_errors.h"
@@ -22,6 +25,33 @@ namespace {
 // archive (phrases most: every candidate's positions are read), for counts a reader rarely needs
 // to the article; those who do ask (--exact).
 constexpr Xapian::doccount kExactCountThreshold = 100;
+
+// The headline's highlights: a headline holds the body's words and its own S-prefixed ones
+// (title:ipod), and MSet::snippet knows only unprefixed words, so the title terms are offered
+// to it as plain words (the query's other words stay). Returns nothing when the query has no
+// title term, and the search's own MSet serves.
+std::optional<Xapian::MSet> headline_mset(const Xapian::Database& database,
+                                          const Xapian::Query& query) {
+  std::vector<std::string> words;
+  bool has_title_term = false;
+  const std::string title(schema::kTitlePrefix);
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    bool stem = term.starts_with('Z');
+    std::string_view rest = std::string_view(term).substr(stem ? 1 : 0);
+    if (rest.starts_with(title) && rest.size() > title.size() &&
+        !(rest[title.size()] >= 'A' && rest[title.size()] <= 'Z')) {
+      has_title_term = true;
+      words.push_back((stem ? "Z" : "") + std::string(rest.substr(title.size())));
+    } else if (!rest.empty() && !(rest[0] >= 'A' && rest[0] <= 'Z')) {
+      words.push_back(term);
+    }
+  }
+  if (!has_title_term) return std::nullopt;
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+  return enquire.get_mset(0, 0);
+}
 
 }  // namespace
 
@@ -67,11 +97,16 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
-SearchResult Searcher::search_once(const SearchRequest& request) {
-  Analyzer analyzer(language_);
-  Xapian::Query query =
-      parse_user_query(request.query, analyzer, database_, request.default_operator);
-  if (request.from || request.to)
+Xapian::Query Searcher::build_query(const SearchRequest& request, const std::string& text,
+                                    const Analyzer& analyzer, bool dates) const {
+  Xapian::Query query = parse_user_query(text, analyzer, database_, request.default_operator);
+  if (request.like_id) {
+    Xapian::Query similar = more_like_this_query(database_, *request.like_id);
+    query = text.find_first_not_of(' ') == std::string::npos
+                ? similar
+                : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+  }
+  if (dates && (request.from || request.to))
     query =
         Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
   for (const std::string& person : request.persons)
@@ -83,6 +118,40 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     query = Xapian::Query(
         Xapian::Query::OP_FILTER, query,
         name_filter_query(schema::kOrganizationPrefix, organization, "organisation name"));
+  return query;
+}
+
+Xapian::doccount Searcher::count(const Xapian::Query& query,
+                                 Xapian::doccount check_at_least) const {
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0, check_at_least).get_matches_estimated();
+}
+
+void Searcher::explain(const SearchRequest& request, const Analyzer& analyzer,
+                       SearchResult& result) const {
+  if (request.from || request.to) {
+    Xapian::Query undated(Xapian::Query::OP_FILTER,
+                          build_query(request, request.query, analyzer, false),
+                          Xapian::Query(std::string(schema::kUndatedTerm)));
+    result.undated_matches = count(undated, database_.get_doccount());
+  }
+  const Xapian::Stem& stemmer = analyzer.stemmer();
+  if (result.total_estimate == 0)
+    result.unmatched_words = words_matching_nothing(request.query, database_, stemmer);
+  Xapian::doccount few = std::max(kFewMatches, database_.get_doccount() / kFewMatchesPerArticles);
+  if (result.total_estimate >= few) return;
+  std::optional<std::string> corrected = correct_spelling(request.query, database_, stemmer);
+  if (!corrected) return;
+  Xapian::doccount total =
+      count(build_query(request, *corrected, analyzer, true), kExactCountThreshold);
+  if (total > result.total_estimate && total >= kSuggestionGain * result.total_estimate)
+    result.suggestion = Suggestion{*corrected, total};
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
+  Analyzer analyzer(language_);
+  Xapian::Query query = build_query(request, request.query, analyzer, true);
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
@@ -124,20 +193,23 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   // Snippets stem every word of every hit; the words of ten articles repeat a lot.
   const Xapian::Stem stemmer = make_caching_stemmer(analyzer.stemmer());
+  std::optional<Xapian::MSet> headlines = headline_mset(database_, query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Article article = decode_document_data(it.get_document().get_data());
+    if (!article.date && request.sort != SortOrder::kRelevance) result.undated_listed_last = true;
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.id = article.id;
     hit.score = it.get_weight();
     hit.date = article.date;
-    hit.title = highlight_all(mset, article.title, stemmer);
+    hit.title = highlight_all(headlines ? *headlines : mset, article.title, stemmer);
     hit.source = article.source;
     hit.snippet = make_snippet(mset, article.body, stemmer);
     hit.persons = std::move(article.persons);
     result.hits.push_back(std::move(hit));
   }
   if (facets) result.facets = facets->results(request.facet_size);
+  explain(request, analyzer, result);
   return result;
 }
 

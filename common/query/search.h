@@ -32,6 +32,15 @@ struct SearchRequest {
   std::set<FacetKind> facets;              // counted over every match, exactly
   bool exact_count = false;                // count every match (facets imply it); else exact to 100
   size_t facet_size = 10;                  // rows of each name facet (person, place, org) at most
+  // When set, the articles most like this article (more_like_this.h) instead of a ranked text
+  // query; `query`, when also given, narrows them to those it matches.
+  std::optional<std::string> like_id;
+};
+
+// "Did you mean": a corrected query and how many articles it matches.
+struct Suggestion {
+  std::string query;
+  Xapian::doccount total_estimate = 0;
 };
 
 struct Hit {
@@ -52,7 +61,24 @@ struct SearchResult {
   Xapian::doccount offset = 0;
   std::vector<Hit> hits;
   FacetResults facets;  // one entry per requested kind
+  // Set when the query matched little (kFewMatches) and a spelling correction matches more
+  // than kSuggestionGain times as many.
+  std::optional<Suggestion> suggestion;
+  // With --from or --to: how many undated articles match everything but the dates (the date
+  // filter leaves them out, since they have no date to compare).
+  std::optional<Xapian::doccount> undated_matches;
+  // When nothing matched: the query's words that no article holds in any form.
+  std::vector<std::string> unmatched_words;
+  // Sorted by date, and this page holds undated articles: they come after every dated one.
+  bool undated_listed_last = false;
 };
+
+// A spelling correction is looked for when a query matches fewer articles than this, or than
+// one in kFewMatchesPerArticles of the archive on a large one.
+inline constexpr Xapian::doccount kFewMatches = 20;
+inline constexpr Xapian::doccount kFewMatchesPerArticles = 5000;
+// ... and offered when the correction matches at least this many times as many (and more).
+inline constexpr Xapian::doccount kSuggestionGain = 3;
 
 class Searcher {
  public:
@@ -69,6 +95,14 @@ class Searcher {
 
  private:
   SearchResult search_once(const SearchRequest& request);
+  // The request's query with its filters; `text` stands for request.query (a correction), and
+  // with `dates` false the date filter is left out.
+  Xapian::Query build_query(const SearchRequest& request, const std::string& text,
+                            const Analyzer& analyzer, bool dates) const;
+  // The match count of `query`, exact up to kExactCountThreshold.
+  Xapian::doccount count(const Xapian::Query& query, Xapian::doccount check_at_least) const;
+  // Fills the suggestion, the undated matches and the unmatched words of `result`.
+  void explain(const SearchRequest& request, const Analyzer& analyzer, SearchResult& result) const;
 
   std::vector<std::string> paths_;  // as given, for error messages
   Xapian::Database database_;

@@ -413,8 +413,8 @@ TEST_F(CorpusSearch, JsonOutputParsesWithEveryDocumentedField) {
   const nlohmann::json& hit = document["results"][0];
   std::set<std::string> hit_keys;
   for (const auto& item : hit.items()) hit_keys.insert(item.key());
-  EXPECT_EQ(hit_keys, (std::set<std::string>{"rank", "id", "score", "date", "title", "source",
-                                             "snippet", "persons"}));
+  EXPECT_EQ(hit_keys, (std::set<std::string>{"rank", "id", "score", "date", "title", "title_html",
+                                             "source", "snippet", "persons"}));
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_EQ(hit["id"], kSeed);
   EXPECT_TRUE(hit["score"].is_number());
@@ -424,6 +424,7 @@ TEST_F(CorpusSearch, JsonOutputParsesWithEveryDocumentedField) {
             nlohmann::json::array({"Mark Esper", "Donald Trump", "Qassem Soleimani", "Ali Khamenei",
                                    "Mark Milley", "William Seely III"}));
   EXPECT_EQ(hit["title"], "the Pentagon chief, the United States denies leaving Iraq");
+  EXPECT_EQ(hit["title_html"], "the Pentagon chief, the United States denies leaving Iraq");
   EXPECT_EQ(hit["source"], "");
   std::string snippet = hit["snippet"];
   EXPECT_NE(snippet.find("<mark>Esper</mark>"), std::string::npos) << snippet;

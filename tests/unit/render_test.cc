@@ -146,8 +146,8 @@ TEST(RenderJson, HasExactlyTheTopLevelKeys) {
 TEST(RenderJson, EachResultHasExactlyTheHitKeys) {
   json document = json::parse(json_of(two_hits()));
   for (const json& hit : document["results"])
-    EXPECT_EQ(keys_of(hit), (std::set<std::string>{"rank", "id", "score", "date", "title", "source",
-                                                   "snippet", "persons"}));
+    EXPECT_EQ(keys_of(hit), (std::set<std::string>{"rank", "id", "score", "date", "title",
+                                                   "title_html", "source", "snippet", "persons"}));
 }
 
 TEST(RenderJson, DatedHitValues) {
@@ -157,6 +157,7 @@ TEST(RenderJson, DatedHitValues) {
   EXPECT_EQ(hit["score"], json(1.5));
   EXPECT_EQ(hit["date"], json("2020-01-06"));
   EXPECT_EQ(hit["title"], json("Troops to withdraw"));
+  EXPECT_EQ(hit["title_html"], json("<mark>Troops</mark> to withdraw"));
   EXPECT_EQ(hit["source"], json("Northern Wire"));
   EXPECT_EQ(hit["snippet"], json("The <mark>troops</mark> &amp; &lt;allies&gt;"));
 }
@@ -222,6 +223,47 @@ TEST(RenderJson, FacetsAreKeyedByFacetName) {
   EXPECT_EQ(ordered["facets"]["place"].dump(),
             R"([{"value":"Baghdad","count":2},{"value":"Tehran","count":1}])");
   EXPECT_EQ(ordered["facets"]["org"].dump(), R"([{"value":"U.S. Army","count":1}])");
+}
+
+// A result with every explanation set: nothing matched, a correction, the undated left out.
+SearchResult explained_empty_result() {
+  SearchResult result;
+  result.query = "Blari goverment";
+  result.total_exact = true;
+  result.unmatched_words = {"Blari"};
+  result.suggestion = Suggestion{"blair government", 180};
+  result.undated_matches = 1;
+  return result;
+}
+
+TEST(RenderText, AnEmptyResultNamesTheWordsThatMatchNothingAndTheCorrection) {
+  EXPECT_EQ(text_of(explained_empty_result(), false),
+            "No articles match.\n"
+            "No article contains: Blari.\n"
+            "Did you mean: blair government? (180 articles)\n"
+            "1 undated article also matches (the date range leaves out articles without a "
+            "date).\n");
+}
+
+TEST(RenderText, ResultsSayWhenUndatedArticlesComeLast) {
+  SearchResult result = two_hits();
+  result.undated_listed_last = true;
+  result.undated_matches = 0;  // a date range that left nothing out says nothing
+  std::string text = text_of(result, false);
+  EXPECT_EQ(text.substr(0, text.find("\n\n")),
+            "2 articles match; showing 1-2.\nArticles without a date are listed last.");
+}
+
+TEST(RenderJson, ExplanationsAreKeysOnlyWhenThereIsSomethingToSay) {
+  json plain = json::parse(json_of(two_hits()));
+  for (const char* key :
+       {"suggestion", "undated_matches", "unmatched_words", "undated_listed_last"})
+    EXPECT_FALSE(plain.contains(key)) << key;
+  json explained = json::parse(json_of(explained_empty_result()));
+  EXPECT_EQ(explained["suggestion"],
+            json({{"query", "blair government"}, {"total_estimate", 180}}));
+  EXPECT_EQ(explained["undated_matches"], json(1));
+  EXPECT_EQ(explained["unmatched_words"], json::array({"Blari"}));
 }
 
 }  // namespace
