@@ -13,6 +13,7 @@
 #include "present/parse_listing.h"
 #include "present/progress.h"
 #include "present/stats.h"
+#include "present/version.h"
 #include "text/errors.h"
 
 using namespace newsarchive;
@@ -184,6 +185,7 @@ int main(int argc, char** argv) {
   IndexCommand index_options;
   index_options.options.writers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   app.require_subcommand(1);
+  app.set_version_flag("--version", version_line("newsindex"), "Print the version and exit");
   std::string database = default_database_path();
   add_index_options(app, index_options, database);
   ReadFlags index_flags;
@@ -213,7 +215,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
     return report_usage_error("newsindex", error.what());
   }
   if (entities->parsed())

@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
-install -m 755 build/indexer/newsindex build/searcher/newssearch /usr/local/bin/
+# The programs to /usr/local/bin, with their man pages and bash and zsh completions.
+cmake --install build >/dev/null
 
 # Echoes a command as a user would type it (single-quoting arguments that need it), then runs it.
 run() {

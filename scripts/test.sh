@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install dependencies, build with warnings as errors, run every test.
 #
-# With CI=true (.ci/run sets it) two more stages follow, each timed:
+# With CI=true (.ci/run sets it) more stages follow, each timed:
+#   - the Debian package: cpack -G DEB from build-test, installed with apt-get (so its Depends
+#     resolve), its programs and man page checked, then removed;
 #   - the same build with NEWSARCHIVE_SANITIZE=ON (ASan + UBSan) in build-asan, and every test
 #     run there, the CLI goldens and fault tests included: any sanitizer report fails a test;
 #   - scripts/fuzz.sh with FUZZ_SECONDS (default 30) per fuzz target;
@@ -14,6 +16,10 @@ cmake --build build-test -j"$(nproc)"
 (cd build-test && ctest --output-on-failure -j"$(nproc)")
 
 [[ ${CI:-} == true ]] || exit 0
+
+stage_start=$SECONDS
+bash scripts/check-deb.sh build-test
+echo "Debian package: $((SECONDS - stage_start)) s"
 
 stage_start=$SECONDS
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSARCHIVE_WERROR=ON \

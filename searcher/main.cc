@@ -7,6 +7,8 @@
 
 #include "present/cli_support.h"
 #include "present/render.h"
+#include "present/render_csv.h"
+#include "present/version.h"
 #include "query/search.h"
 #include "text/errors.h"
 
@@ -23,6 +25,8 @@ struct SearchOptions {
   std::string op = "and";
   std::string format = "text";
   std::string color = "auto";
+  std::string fields;         // --fields: CSV columns, comma-separated
+  bool fields_given = false;  // --fields was given (an empty list is an error, not the default)
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   std::vector<std::string> persons;
@@ -69,13 +73,29 @@ SearchRequest resolve(const SearchOptions& options) {
   return request;
 }
 
+// The CSV columns to print. --fields shapes a table, so it is refused with the other formats
+// rather than silently ignored; facets are no table's rows, so CSV refuses them too.
+std::vector<CsvField> csv_columns(const SearchOptions& options) {
+  if (options.format != "csv") {
+    if (options.fields_given)
+      throw UserError("--fields applies only to --format csv, not " + quote_value(options.format));
+    return {};
+  }
+  if (!options.facets.empty())
+    throw UserError("--facet is not available with --format csv (use --format json or text)");
+  return options.fields_given ? parse_csv_fields(options.fields) : all_csv_fields();
+}
+
 int search_command(SearchOptions& options) {
   if (options.databases.empty()) options.databases.push_back(default_database_path());
   SearchRequest request = resolve(options);
+  std::vector<CsvField> columns = csv_columns(options);
   Searcher searcher(options.databases);
   SearchResult result = searcher.search(request);
   if (options.format == "json") {
     render_json(result, std::cout);
+  } else if (options.format == "csv") {
+    render_csv(result, columns, std::cout);
   } else {
     bool color = options.color == "always" || (options.color == "auto" && isatty(STDOUT_FILENO));
     render_text(result, TextStyle{color}, std::cout);
@@ -111,8 +131,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(Xapian::doccount{0}, std::numeric_limits<Xapian::doccount>::max()))
       ->capture_default_str();
   app.add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
+  CLI::Option* fields = app.add_option(
+      "--fields", options.fields,
+      "CSV columns, comma-separated, from rank,id,date,score,headline,source,persons,"
+      "snippet (default: all, in that order); only with --format csv");
   app.add_option("--color", options.color, "Highlight matches in bold")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -139,12 +163,14 @@ int main(int argc, char** argv) {
   app.add_option("--like", options.like,
                  "Articles most like the article with this id (query words, if any, narrow them)");
   app.add_option("QUERY", options.query_words, "Query words (Xapian query syntax)");
+  app.set_version_flag("--version", version_line("newssearch"), "Print the version and exit");
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
     return report_usage_error("newssearch", error.what());
   }
+  options.fields_given = fields->count() > 0;
   return run_guarded("newssearch", [&] { return search_command(options); });
 }
