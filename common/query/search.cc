@@ -70,7 +70,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::search_once(const SearchRequest& request) {
   Analyzer analyzer(language_);
   Xapian::Query query =
-      parse_user_query(request.query, analyzer, database_, request.default_operator);
+      parse_user_query(request.query, analyzer, database_, request.default_operator, request.today);
   if (request.from || request.to)
     query =
         Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
