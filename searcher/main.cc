@@ -11,6 +11,7 @@
 #include "present/version.h"
 #include "query/search.h"
 #include "text/errors.h"
+#include "text/natural_date.h"
 
 using namespace newsarchive;
 
@@ -38,13 +39,17 @@ struct SearchOptions {
   std::string like;
 };
 
-std::optional<DatePeriod> date_option(const std::string& value, const char* option) {
+// --from takes the first day of what its value names, --to the last; a range A..B names A's
+// first day to B's last, so both ends are needed here.
+std::optional<DatePeriod> date_option(const std::string& value, const char* option,
+                                      const Date& today) {
   if (value.empty()) return std::nullopt;
-  auto period = parse_date_period(value);
-  if (!period)
-    throw UserError(std::string("invalid date for ") + option + ": " + quote_value(value) +
-                    " (use YYYY, YYYY-MM or YYYY-MM-DD)");
-  return period;
+  DateRangeParse parsed = parse_date_range(value, today);
+  std::string start = std::string("invalid date for ") + option + ": " + quote_value(value);
+  if (!parsed.range) throw UserError(start + " (" + std::string(kDateFormsHint) + ")");
+  if (!parsed.range->from || !parsed.range->to)
+    throw UserError(start + " (a range here needs both ends: A..B)");
+  return DatePeriod{parsed.range->from->first, parsed.range->to->last};
 }
 
 // Turns validated options into a request.
@@ -52,8 +57,9 @@ SearchRequest resolve(const SearchOptions& options) {
   SearchRequest request;
   for (const std::string& word : options.query_words)
     request.query += (request.query.empty() ? "" : " ") + word;
-  request.from = date_option(options.from, "--from");
-  request.to = date_option(options.to, "--to");
+  request.today = reference_today();
+  request.from = date_option(options.from, "--from", request.today);
+  request.to = date_option(options.to, "--to", request.today);
   if (request.from && request.to && request.to->last < request.from->first)
     throw UserError("--to " + quote_value(options.to) + " is before --from " +
                     quote_value(options.from));
@@ -114,8 +120,12 @@ int main(int argc, char** argv) {
                  "Database directory; repeat to search several as one (default: " +
                      default_database_path() + ")")
       ->allow_extra_args(false);
-  app.add_option("--from", options.from, "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
-  app.add_option("--to", options.to, "Latest date, inclusive of the whole period named");
+  app.add_option("--from", options.from,
+                 "Earliest date: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 'N days ago' "
+                 "(weeks, months, years), 'this week', 'last month' (week, month, year), "
+                 "'march 2020', march; the first day of the period named");
+  app.add_option("--to", options.to,
+                 "Latest date, the same forms as --from; inclusive of the whole period named");
   app.add_option("--sort", options.sort, "Result order")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->capture_default_str();

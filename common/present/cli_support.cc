@@ -55,6 +55,18 @@ std::string default_database_path() {
   return "newsarchive.db";
 }
 
+Date reference_today() {
+  return reference_today(std::getenv("NEWSARCHIVE_TODAY"));
+}
+
+Date reference_today(const char* pinned) {
+  if (!pinned || !*pinned) return today_local();
+  auto day = parse_date_period(pinned);
+  if (!day || day->first != day->last)
+    throw UserError("invalid NEWSARCHIVE_TODAY: " + quote_value(pinned) + " (use YYYY-MM-DD)");
+  return day->first;
+}
+
 std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& program) {
   return make_stderr_logger(program, "");
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/date.h"
+
 namespace newsarchive {
 
 // Exit codes. newssearch: kOk results found, kPartial no results. newsindex: kOk everything
@@ -25,6 +27,14 @@ enum ExitCode : int {
 
 // $NEWSARCHIVE_DB if set, else $XDG_DATA_HOME/newsarchive/db, else ~/.local/share/newsarchive/db.
 std::string default_database_path();
+
+// The day natural dates ("yesterday", "last week") are relative to: $NEWSARCHIVE_TODAY when
+// it is set and not empty (YYYY-MM-DD; meant for tests and reproducible scripts), else the local
+// date. Throws UserError naming the value when it is not a valid YYYY-MM-DD date.
+Date reference_today();
+
+// The same for a given value of that variable; nullptr or "" means it is unset.
+Date reference_today(const char* pinned);
 
 // A logger writing lines to stderr: "<program>: <level>: <message>" for warnings and errors,
 // "<program>: <message>" for info (summaries are not labelled "info").

@@ -197,38 +197,35 @@ Xapian::Query recording_errors(const FieldError& error, Make make) {
   }
 }
 
-// Handles date:VALUE where VALUE is YYYY[-MM[-DD]], or a range A..B with either end omitted.
-// Each clause counts as one term of the query, whatever number of date terms it becomes.
+// Handles date:VALUE where VALUE is a date of parse_natural_date, or a range A..B with either
+// end omitted (parse_date_range), all relative to `today`. Xapian hands over a quoted value
+// (date:"last week") without its quotes; an unquoted one ends at the first space, so the error
+// for a bad value says how to quote. Each clause counts as one term of the query, whatever
+// number of date terms it becomes.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  DateFieldProcessor(FieldError error, std::shared_ptr<size_t> clauses)
-      : error_(std::move(error)), clauses_(std::move(clauses)) {}
+  DateFieldProcessor(FieldError error, std::shared_ptr<size_t> clauses, const Date& today)
+      : error_(std::move(error)), clauses_(std::move(clauses)), today_(today) {}
   Xapian::Query operator()(const std::string& value) override {
     ++*clauses_;
     return recording_errors(error_, [&] { return parse(value); });
   }
 
  private:
-  static Xapian::Query parse(const std::string& value) {
-    size_t dots = value.find("..");
-    if (dots == std::string::npos) return date_range_query(period(value), period(value));
-    std::string low = value.substr(0, dots);
-    std::string high = value.substr(dots + 2);
-    if (low.empty() && high.empty()) throw UserError("empty date range in query: 'date:..'");
-    return date_range_query(low.empty() ? std::nullopt : std::optional(period(low)),
-                            high.empty() ? std::nullopt : std::optional(period(high)));
-  }
-
-  static DatePeriod period(const std::string& text) {
-    auto parsed = parse_date_period(text);
-    if (!parsed)
-      throw UserError("invalid date in query: " + quote_value("date:" + text) +
-                      " (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    return *parsed;
+  Xapian::Query parse(const std::string& value) const {
+    DateRangeParse parsed = parse_date_range(value, today_);
+    if (!parsed.range)
+      throw UserError("invalid date in query: " + quote_value("date:" + parsed.invalid_part) +
+                      " (" + std::string(kDateFormsHint) +
+                      "; quote a value with spaces: date:\"last week\")");
+    if (!parsed.range->from && !parsed.range->to)
+      throw UserError("empty date range in query: " + quote_value("date:" + value));
+    return date_range_query(parsed.range->from, parsed.range->to);
   }
 
   FieldError error_;
   std::shared_ptr<size_t> clauses_;
+  Date today_;
 };
 
 // A boolean field: the value is normalised exactly as the indexer normalised it.
@@ -336,7 +333,8 @@ Xapian::Query date_range_query(const std::optional<DatePeriod>& from,
 }
 
 Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer,
-                               const Xapian::Database& database, DefaultOperator default_operator) {
+                               const Xapian::Database& database, DefaultOperator default_operator,
+                               const Date& today) {
   // Cheapest first: nothing below looks at more than kMaxQueryBytes.
   if (text.size() > kMaxQueryBytes)
     throw UserError("query too long: " + std::to_string(text.size()) + " bytes (the limit is " +
@@ -366,7 +364,7 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   parser.add_prefix(std::string(kPossessiveField), make_possessive_field_processor());
   auto date_clauses = std::make_shared<size_t>(0);
   parser.add_boolean_prefix(std::string(schema::kDateField),
-                            (new DateFieldProcessor(field_error, date_clauses))->release());
+                            (new DateFieldProcessor(field_error, date_clauses, today))->release());
 
   constexpr unsigned kFlags =
       Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;

@@ -1,5 +1,6 @@
 // Turns what a user types into a Xapian query: Xapian's QueryParser syntax (AND/OR/NOT,
-// "phrases", NEAR, wildcards, fields from schema::kFields) plus a date: field.
+// "phrases", NEAR, wildcards, fields from schema::kFields) plus a date: field that takes the
+// natural dates of text/natural_date.h.
 #pragma once
 
 #include <xapian.h>
@@ -11,6 +12,7 @@
 
 #include "store/analyzer.h"
 #include "text/date.h"
+#include "text/natural_date.h"
 
 namespace newsarchive {
 
@@ -74,7 +76,8 @@ Xapian::Query name_filter_query(std::string_view prefix, const std::string& name
 // person: produces). False for internal terms such as "Q<id>", "D20200106" or "XUNDATED".
 bool is_user_reachable_term(std::string_view term);
 
-// Parses `text` against `database`'s vocabulary. An empty text matches every article.
+// Parses `text` against `database`'s vocabulary, with date: values relative to `today`
+// (date:yesterday, date:"last week"). An empty text matches every article.
 // Xapian's lenient parsing is kept where its reading is what the user meant: an unclosed quote
 // runs to the end, unbalanced brackets are ignored, an unknown "field:" is read as words.
 // Throws UserError naming the problem for a query over the limits above, text that is not valid
@@ -84,6 +87,7 @@ bool is_user_reachable_term(std::string_view term);
 // Wildcards expand when matching: get_mset throws Xapian::WildcardError past
 // kMaxWildcardExpansion.
 Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer,
-                               const Xapian::Database& database, DefaultOperator default_operator);
+                               const Xapian::Database& database, DefaultOperator default_operator,
+                               const Date& today);
 
 }  // namespace newsarchive

@@ -99,7 +99,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const std::string& text,
                                     const Analyzer& analyzer, bool dates) const {
-  Xapian::Query query = parse_user_query(text, analyzer, database_, request.default_operator);
+  Xapian::Query query = parse_user_query(text, analyzer, database_, request.default_operator,
+                                         request.today);
   if (request.like_id) {
     Xapian::Query similar = more_like_this_query(database_, *request.like_id);
     query = text.find_first_not_of(' ') == std::string::npos

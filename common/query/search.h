@@ -22,6 +22,7 @@ struct SearchRequest {
   std::string query;  // QueryParser syntax; empty matches everything
   std::optional<DatePeriod> from;
   std::optional<DatePeriod> to;
+  Date today = today_local();  // what the query's date: values ("yesterday") are relative to
   SortOrder sort = SortOrder::kRelevance;
   DefaultOperator default_operator = DefaultOperator::kAnd;
   Xapian::doccount offset = 0;

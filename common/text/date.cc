@@ -7,6 +7,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace newsarchive {
@@ -31,23 +32,6 @@ std::optional<int> take_digits(std::string_view text, size_t width) {
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-
-std::optional<int> month_from_word(std::string_view word) {
-  std::string lower;
-  for (char c : word) {
-    if (c == '.') continue;
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  if (lower.size() < 3) return std::nullopt;
-  for (size_t i = 0; i < kMonthNames.size(); ++i) {
-    std::string_view name = kMonthNames[i];
-    if (lower == name) return static_cast<int>(i) + 1;
-    // Three-letter abbreviations, plus "sept".
-    if ((lower.size() == 3 || (lower == "sept" && i == 8)) && name.substr(0, lower.size()) == lower)
-      return static_cast<int>(i) + 1;
-  }
-  return std::nullopt;
-}
 
 std::optional<int> whole_number(std::string_view word) {
   if (word.empty() || word.size() > 4) return std::nullopt;
@@ -111,12 +95,12 @@ std::optional<int> day_number(std::string_view word) {
 // and four-digit year in either order, whether or not that day exists.
 std::optional<DateParts> worded_date_parts(const std::vector<std::string_view>& words) {
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    if (auto month = month_from_word(words[i + 1])) {
+    if (auto month = month_from_name(words[i + 1])) {
       auto day = day_number(words[i]);
       auto year = words[i + 2].size() == 4 ? whole_number(words[i + 2]) : std::nullopt;
       if (day && year) return DateParts{*year, *month, *day};
     }
-    if (auto month = month_from_word(words[i])) {
+    if (auto month = month_from_name(words[i])) {
       auto day = day_number(words[i + 1]);
       auto year = words[i + 2].size() == 4 ? whole_number(words[i + 2]) : std::nullopt;
       if (day && year) return DateParts{*year, *month, *day};
@@ -132,6 +116,23 @@ std::optional<Date> parse_worded_date(const std::vector<std::string_view>& words
 }
 
 }  // namespace
+
+std::optional<int> month_from_name(std::string_view word) {
+  std::string lower;
+  for (char c : word) {
+    if (c == '.') continue;
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (lower.size() < 3) return std::nullopt;
+  for (size_t i = 0; i < kMonthNames.size(); ++i) {
+    std::string_view name = kMonthNames[i];
+    if (lower == name) return static_cast<int>(i) + 1;
+    // Three-letter abbreviations, plus "sept".
+    if ((lower.size() == 3 || (lower == "sept" && i == 8)) && name.substr(0, lower.size()) == lower)
+      return static_cast<int>(i) + 1;
+  }
+  return std::nullopt;
+}
 
 int days_in_month(int year, int month) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -202,6 +203,13 @@ Date latest_plausible_date(const Date& today) {
   if (year > kMaxYear) return Date{kMaxYear, 12, 31};
   int day = std::min(today.day, days_in_month(year, today.month));
   return Date{year, today.month, day};
+}
+
+Date today_local() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 Date today_utc() {

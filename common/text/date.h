@@ -26,6 +26,10 @@ inline constexpr int kMaxYear = 2999;
 std::optional<Date> make_date(int year, int month, int day);
 int days_in_month(int year, int month);
 
+// The month (1-12) of an English month name or its usual abbreviation, any case, dots
+// ignored: "January", "jan", "Jan.", "Sept". nullopt for anything else.
+std::optional<int> month_from_name(std::string_view word);
+
 // An inclusive span of days.
 struct DatePeriod {
   Date first;
@@ -59,6 +63,10 @@ bool has_date_shape(std::string_view text);
 // The latest date an article indexed on `today` may carry: the same day a year later
 // (29 February becomes 28 February; capped at kMaxYear-12-31).
 Date latest_plausible_date(const Date& today);
+
+// Today's date in the local time zone (localtime), from the system clock: what a person
+// typing "today" or "last week" means.
+Date today_local();
 
 // Today's date in UTC, from the system clock.
 Date today_utc();

@@ -62,6 +62,22 @@ TEST(ParseDatePeriod, RejectsMalformedOrImpossibleText) {
   }
 }
 
+TEST(MonthFromName, FullNamesAndAbbreviationsInAnyCase) {
+  EXPECT_EQ(month_from_name("january"), 1);
+  EXPECT_EQ(month_from_name("MARCH"), 3);
+  EXPECT_EQ(month_from_name("Mar"), 3);
+  EXPECT_EQ(month_from_name("Mar."), 3);
+  EXPECT_EQ(month_from_name("sept"), 9);
+  EXPECT_EQ(month_from_name("dec"), 12);
+}
+
+TEST(MonthFromName, OtherWordsAreNotMonths) {
+  for (std::string_view word : {"", "ma", "marc", "marchy", "smarch", "3", "junes", "mon"}) {
+    SCOPED_TRACE(std::string(word));
+    EXPECT_FALSE(month_from_name(word).has_value());
+  }
+}
+
 struct ArticleDateCase {
   std::string text;
   std::string iso;

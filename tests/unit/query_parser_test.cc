@@ -49,6 +49,9 @@ TEST(NormaliseAllCaps, WhitespaceIsKept) {
   EXPECT_EQ(normalise_all_caps("ESPER  \tTROOPS"), "esper  \ttroops");
 }
 
+// The day natural date: values are relative to in these tests: Wednesday 5 February 2020.
+const Date kToday{2020, 2, 5};
+
 DatePeriod period(const char* text) {
   return *parse_date_period(text);
 }
@@ -147,18 +150,19 @@ class ParseUserQuery : public ::testing::Test {
   }
 
   std::string describe(const std::string& text, DefaultOperator op = DefaultOperator::kAnd) {
-    return parse_user_query(text, analyzer_, database_, op).get_description();
+    return parse_user_query(text, analyzer_, database_, op, kToday).get_description();
   }
 
   std::vector<std::string> terms(const std::string& text) {
-    Xapian::Query query = parse_user_query(text, analyzer_, database_, DefaultOperator::kAnd);
+    Xapian::Query query =
+        parse_user_query(text, analyzer_, database_, DefaultOperator::kAnd, kToday);
     return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
   }
 
   // The what() of the UserError `text` throws, or "" when it throws none.
   std::string user_error(const std::string& text) {
     try {
-      parse_user_query(text, analyzer_, database_, DefaultOperator::kAnd);
+      parse_user_query(text, analyzer_, database_, DefaultOperator::kAnd, kToday);
     } catch (const UserError& error) {
       return error.what();
     }
@@ -203,18 +207,67 @@ TEST_F(ParseUserQuery, DateFiltersWords) {
   EXPECT_EQ(describe("troops date:2020"), "Query((Ztroop@1 FILTER Y2020))");
 }
 
+TEST_F(ParseUserQuery, DateYesterdayIsTheDayBeforeToday) {
+  EXPECT_EQ(describe("date:yesterday"), "Query(0 * D20200204)");
+  EXPECT_EQ(describe("DATE:YESTERDAY"), "Query(0 * D20200204)");  // all caps, lower-cased
+}
+
+TEST_F(ParseUserQuery, QuotedDateWithSpacesIsOneValue) {
+  EXPECT_EQ(describe("date:\"march 2020\""), "Query(0 * M202003)");
+  EXPECT_EQ(describe("date:\"last month\""), "Query(0 * M202001)");
+  EXPECT_EQ(describe("date:\"3 days ago\""), "Query(0 * D20200202)");
+}
+
+TEST_F(ParseUserQuery, DateLastWeekIsTheWholeIsoWeekBefore) {
+  // Today is Wednesday 5 February 2020; the week before runs Monday 27 January to Sunday 2
+  // February.
+  EXPECT_EQ(describe("date:\"last week\""),
+            "Query(0 * (D20200127 OR D20200128 OR D20200129 OR D20200130 OR D20200131 OR "
+            "D20200201 OR D20200202))");
+}
+
+TEST_F(ParseUserQuery, DateRangeOfMonthNames) {
+  EXPECT_EQ(describe("date:january..march"), "Query(0 * (M202001 OR M202002 OR M202003))");
+  EXPECT_EQ(describe("date:\"november..february 2020\""),
+            "Query(0 * (M201911 OR M201912 OR M202001 OR M202002))");
+  EXPECT_EQ(describe("date:\"last month..\""), "Query(VALUE_GE 0 20200101)");
+}
+
+TEST_F(ParseUserQuery, NaturalDateFiltersWords) {
+  EXPECT_EQ(describe("troops date:\"this month\" iraq"),
+            "Query(((Ztroop@1 AND Ziraq@2) FILTER M202002))");
+}
+
 TEST_F(ParseUserQuery, InvalidDateThrowsUserErrorQuotingIt) {
   EXPECT_EQ(user_error("date:2020-13"),
-            "invalid date in query: 'date:2020-13' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+            "invalid date in query: 'date:2020-13' "
+            "(use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, N days|weeks|months|years ago, "
+            "this|last week|month|year, or a month name with or without a year (march 2020, mar); "
+            "A..B for a range; quote a value with spaces: date:\"last week\")");
   EXPECT_EQ(user_error("date:2020-02-30..2020-03"),
-            "invalid date in query: 'date:2020-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+            "invalid date in query: 'date:2020-02-30' "
+            "(use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, N days|weeks|months|years ago, "
+            "this|last week|month|year, or a month name with or without a year (march 2020, mar); "
+            "A..B for a range; quote a value with spaces: date:\"last week\")");
+}
+
+// Unquoted, "last week" is date:last and the word week: the error says how to quote.
+TEST_F(ParseUserQuery, UnquotedMultiWordDateNamesTheFirstWord) {
+  EXPECT_EQ(user_error("date:last week"),
+            "invalid date in query: 'date:last' "
+            "(use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, N days|weeks|months|years ago, "
+            "this|last week|month|year, or a month name with or without a year (march 2020, mar); "
+            "A..B for a range; quote a value with spaces: date:\"last week\")");
 }
 
 // Regression: a field processor's error under + or - crashed Xapian 1.4.22's parser (a bad
 // free; found by fuzz_query). Processors now record errors instead of throwing through it.
 TEST_F(ParseUserQuery, FieldErrorsUnderPlusOrMinusAreUserErrors) {
   EXPECT_EQ(user_error("+date:2021-82"),
-            "invalid date in query: 'date:2021-82' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+            "invalid date in query: 'date:2021-82' "
+            "(use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, N days|weeks|months|years ago, "
+            "this|last week|month|year, or a month name with or without a year (march 2020, mar); "
+            "A..B for a range; quote a value with spaces: date:\"last week\")");
   EXPECT_EQ(user_error("troops -person:\"\""), "empty person name: ''");
 }
 

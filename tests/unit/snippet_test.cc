@@ -53,7 +53,8 @@ class SnippetTest : public ::testing::Test {
 
   Xapian::MSet search(const std::string& text) {
     Xapian::Enquire enquire(database_);
-    enquire.set_query(parse_user_query(text, analyzer_, database_, DefaultOperator::kOr));
+    enquire.set_query(
+        parse_user_query(text, analyzer_, database_, DefaultOperator::kOr, today_local()));
     return enquire.get_mset(0, 10);
   }
 
