@@ -167,7 +167,7 @@ Xapian::Document build_document(const Article& article, const DocumentKeys& keys
   // Which other articles may be this story's copies; the cluster pass decides (story_clusters.h).
   std::string signature = story_signature(article.body);
   for (const std::string& term : band_terms(signature)) document.add_boolean_term(term);
-  if (!signature.empty()) document.add_value(schema::kSignatureSlot, std::move(signature));
+  if (!signature.empty()) document.add_value(schema::kSignatureSlot, signature);
   document.add_value(schema::kContentHashSlot, keys.content_hash);
   document.set_data(encode_document_data(article));
   return document;
