@@ -101,6 +101,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
       enquire.set_sort_by_value_then_relevance(schema::kOldestKeySlot, false);
       break;
   }
+  // One hit per story, its best-ranked version; articles with no other version have no key and
+  // are never collapsed. Match spies see every match before collapsing, so facets count articles.
+  if (request.duplicates == DuplicateMode::kCollapse) enquire.set_collapse_key(schema::kStorySlot);
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
   if (!request.facets.empty()) {
@@ -122,6 +125,15 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.offset = request.offset;
   result.total_estimate = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // Collapsing, Xapian keeps the upper bound of the uncollapsed match even when it has seen
+  // every match; its lower bound is then the number of stories seen, which is every story.
+  if (request.duplicates == DuplicateMode::kCollapse &&
+      check_at_least >= database_.get_doccount()) {
+    result.total_estimate = mset.get_matches_lower_bound();
+    result.total_exact = true;
+  }
+  result.total_articles = mset.get_uncollapsed_matches_estimated();
+  result.duplicates = request.duplicates;
   // Snippets stem every word of every hit; the words of ten articles repeat a lot.
   const Xapian::Stem stemmer = make_caching_stemmer(analyzer.stemmer());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -135,6 +147,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.source = article.source;
     hit.snippet = make_snippet(mset, article.body, stemmer);
     hit.persons = std::move(article.persons);
+    hit.story = it.get_document().get_value(schema::kStorySlot);
+    if (request.duplicates == DuplicateMode::kCollapse) hit.duplicates = it.get_collapse_count();
     result.hits.push_back(std::move(hit));
   }
   if (facets) result.facets = facets->results(request.facet_size);
