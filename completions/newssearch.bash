@@ -20,6 +20,7 @@ _newssearch() {
     --op) mapfile -t COMPREPLY < <(compgen -W "and or" -- "$cur") ;;
     --format) mapfile -t COMPREPLY < <(compgen -W "text json csv" -- "$cur") ;;
     --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur") ;;
+    --duplicates) mapfile -t COMPREPLY < <(compgen -W "collapse show" -- "$cur") ;;
     --facet) mapfile -t COMPREPLY < <(compgen -W "person place org year month" -- "$cur") ;;
     --fields)
       # Complete the name after the last comma, keeping the names before it.
@@ -36,7 +37,7 @@ _newssearch() {
       if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "--help --version --db --from --to --sort --op
           --limit --offset --format --fields --color --person --place --org --facet
-          --facet-size --exact --like" -- "$cur")
+          --facet-size --exact --like --duplicates" -- "$cur")
       fi
       ;;
   esac

@@ -23,6 +23,7 @@ struct SearchOptions {
   std::string from;
   std::string to;
   std::string sort = "relevance";
+  std::string duplicates = "collapse";
   std::string op = "and";
   std::string format = "text";
   std::string color = "auto";
@@ -66,6 +67,8 @@ SearchRequest resolve(const SearchOptions& options) {
   request.sort = options.sort == "newest"   ? SortOrder::kNewest
                  : options.sort == "oldest" ? SortOrder::kOldest
                                             : SortOrder::kRelevance;
+  request.duplicates =
+      options.duplicates == "show" ? DuplicateMode::kShow : DuplicateMode::kCollapse;
   request.default_operator = options.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   request.offset = options.offset;
   request.limit = options.limit;
@@ -128,6 +131,10 @@ int main(int argc, char** argv) {
                  "Latest date, the same forms as --from; inclusive of the whole period named");
   app.add_option("--sort", options.sort, "Result order")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  app.add_option("--duplicates", options.duplicates,
+                 "Versions of one story: the best-ranked only, or every one with its story key")
+      ->check(CLI::IsMember({"collapse", "show"}))
       ->capture_default_str();
   app.add_option("--op", options.op, "Operator between query words")
       ->check(CLI::IsMember({"and", "or"}))

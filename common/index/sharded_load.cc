@@ -3,6 +3,7 @@
 
 #include <xxhash.h>
 
+#include "index/story_clusters.h"
 #include "store/analyzer.h"
 #include "store/database_errors.h"
 #include "store/database_open.h"
@@ -86,6 +87,7 @@ void ShardedLoad::close(const std::string& last_run, const Checkpoint& checkpoin
   merged_lock_.emplace(staging_.merged_path(), options_.database.string());
   staging_.exchange_into_place();
   database_ = open_writable_database(options_.database);
+  run_cluster_pass(database_);  // clears the flag, in the commit below
   write_schema_metadata(database_, options_.language);
   synchronise_spelling(database_);
   database_.set_metadata(std::string(schema::kLastRunKey), last_run);

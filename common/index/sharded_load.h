@@ -43,7 +43,8 @@ class ShardedLoad : public DocumentSink {
   size_t prune(const std::unordered_set<std::string>& keep) override;
   // Merges the shards, exchanges the result with the database (an interrupted load is merged
   // too, so what was indexed can be searched; the next run continues it by writing directly),
-  // and commits it with the run's metadata. Throws DatabaseDamagedError when the shards cannot
+  // and commits it with the run's metadata after the cluster pass over all of it (the merge
+  // flagged it for one, story_clusters.h). Throws DatabaseDamagedError when the shards cannot
   // be merged (they are discarded), DiskFullError when the disk fills.
   void close(const std::string& last_run, const Checkpoint& checkpoint) override;
   size_t added() const override { return added_; }

@@ -14,6 +14,7 @@
 
 #include "store/database_open.h"
 #include "store/disk_space.h"
+#include "store/schema.h"
 #include "text/errors.h"
 
 namespace newsarchive {
@@ -118,6 +119,14 @@ void StagingArea::merge(size_t shards) {
   std::error_code error;
   fs::remove_all(merged_path(), error);
   all.compact(merged_path().string());
+  {
+    // Flagged before it is marked complete, so that however a kill stops the load from here on
+    // (recover() may put it in place), the database in place carries the flag and the next
+    // run's cluster pass works out every story (index/story_clusters.h).
+    Xapian::WritableDatabase merged(merged_path().string());
+    merged.set_metadata(std::string(schema::kReclusterAllKey), "1");
+    merged.commit();
+  }
   for (const fs::directory_entry& entry : fs::directory_iterator(merged_path()))
     if (entry.is_regular_file()) sync_path(entry.path());
   sync_path(merged_path());

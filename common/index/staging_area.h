@@ -37,7 +37,8 @@ class StagingArea {
   // (store/database_open.h): a shard path that exists is always a whole database.
   void create_shards(size_t count);
 
-  // Compacts shards 0..shards-1 into merged_path(), flushes it to disk and marks it complete.
+  // Compacts shards 0..shards-1 into merged_path(), flags it for a cluster pass over every
+  // article (schema::kReclusterAllKey), flushes it to disk and marks it complete.
   void merge(size_t shards);
 
   // Exchanges the complete merged database with the database directory, then removes the

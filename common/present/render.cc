@@ -133,8 +133,17 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
     render_text_notes(result, out);
     return;
   }
-  out << (result.total_exact ? "" : "About ") << result.total_estimate
-      << (result.total_estimate == 1 ? " article matches" : " articles match");
+  out << (result.total_exact ? "" : "About ") << result.total_estimate;
+  // Only when this page shows folded versions: the article count is Xapian's estimate before
+  // collapsing, which can exceed the story count when nothing was folded at all.
+  bool folded = std::any_of(result.hits.begin(), result.hits.end(),
+                            [](const Hit& hit) { return hit.duplicates > 0; });
+  if (result.duplicates == DuplicateMode::kCollapse && folded &&
+      result.total_articles > result.total_estimate)
+    out << (result.total_estimate == 1 ? " story matches (" : " stories match (")
+        << result.total_articles << " articles)";
+  else
+    out << (result.total_estimate == 1 ? " article matches" : " articles match");
   if (!result.hits.empty())
     out << "; showing " << result.hits.front().rank << "-" << result.hits.back().rank;
   out << ".\n";
@@ -146,12 +155,15 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
         << styled(hit.title, style) << "\n";
     out << "   " << hit.id;
     if (!hit.source.empty()) out << " | " << hit.source;
+    if (hit.duplicates > 0) out << "  +" << hit.duplicates << " similar";
     out << "\n   " << styled(hit.snippet, style) << "\n";
     if (!hit.persons.empty()) {
       out << "   persons:";
       for (size_t i = 0; i < hit.persons.size(); ++i) out << (i ? ", " : " ") << hit.persons[i];
       out << "\n";
     }
+    if (result.duplicates == DuplicateMode::kShow && !hit.story.empty())
+      out << "   story: " << hit.story << "\n";
   }
   for (const auto& [kind, rows] : result.facets) render_facet_text(kind, rows, out);
 }
@@ -169,11 +181,14 @@ void render_json(const SearchResult& result, std::ostream& out) {
                        {"title_html", snippet_html(hit.title)},
                        {"source", hit.source},
                        {"snippet", snippet_html(hit.snippet)},
-                       {"persons", hit.persons}});
+                       {"persons", hit.persons},
+                       {"story", hit.story.empty() ? json(nullptr) : json(hit.story)},
+                       {"duplicates", hit.duplicates}});
   }
   json document = {{"query", result.query},
                    {"total_estimate", result.total_estimate},
                    {"total_exact", result.total_exact},
+                   {"total_articles", result.total_articles},
                    {"offset", result.offset}};
   if (result.suggestion)
     document["suggestion"] = {{"query", result.suggestion->query},

@@ -13,9 +13,11 @@ struct TextStyle {
 
 void render_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
 
-// One JSON object: {"query", "total_estimate", "offset", "results": [{"rank", "id", "score",
-// "date", "title", "source", "snippet", "persons"}], "facets": {"person": [{"value", "count"}],
-// ...}}; "snippet" is HTML-escaped with <mark> around matches; "facets" only when requested.
+// One JSON object: {"query", "total_estimate", "total_exact", "total_articles", "offset",
+// "results": [{"rank", "id", "score", "date", "title", "source", "snippet", "persons", "story",
+// "duplicates"}], "facets": {"person": [{"value", "count"}], ...}}; "snippet" is HTML-escaped
+// with <mark> around matches; "story" is null for an article with no other version; "facets"
+// only when requested.
 void render_json(const SearchResult& result, std::ostream& out);
 
 // One facet as a table after the hits: names (persons, places, organisations) with counts, years

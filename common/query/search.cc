@@ -99,8 +99,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const std::string& text,
                                     const Analyzer& analyzer, bool dates) const {
-  Xapian::Query query = parse_user_query(text, analyzer, database_, request.default_operator,
-                                         request.today);
+  Xapian::Query query =
+      parse_user_query(text, analyzer, database_, request.default_operator, request.today);
   if (request.like_id) {
     Xapian::Query similar = more_like_this_query(database_, *request.like_id);
     query = text.find_first_not_of(' ') == std::string::npos
@@ -122,10 +122,12 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, const std::str
   return query;
 }
 
-Xapian::doccount Searcher::count(const Xapian::Query& query,
+Xapian::doccount Searcher::count(const SearchRequest& request, const Xapian::Query& query,
                                  Xapian::doccount check_at_least) const {
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
+  // Counted as the result's total is: stories when versions are collapsed.
+  if (request.duplicates == DuplicateMode::kCollapse) enquire.set_collapse_key(schema::kStorySlot);
   return enquire.get_mset(0, 0, check_at_least).get_matches_estimated();
 }
 
@@ -135,7 +137,7 @@ void Searcher::explain(const SearchRequest& request, const Analyzer& analyzer,
     Xapian::Query undated(Xapian::Query::OP_FILTER,
                           build_query(request, request.query, analyzer, false),
                           Xapian::Query(std::string(schema::kUndatedTerm)));
-    result.undated_matches = count(undated, database_.get_doccount());
+    result.undated_matches = count(request, undated, database_.get_doccount());
   }
   const Xapian::Stem& stemmer = analyzer.stemmer();
   if (result.total_estimate == 0)
@@ -145,7 +147,7 @@ void Searcher::explain(const SearchRequest& request, const Analyzer& analyzer,
   std::optional<std::string> corrected = correct_spelling(request.query, database_, stemmer);
   if (!corrected) return;
   Xapian::doccount total =
-      count(build_query(request, *corrected, analyzer, true), kExactCountThreshold);
+      count(request, build_query(request, *corrected, analyzer, true), kExactCountThreshold);
   if (total > result.total_estimate && total >= kSuggestionGain * result.total_estimate)
     result.suggestion = Suggestion{*corrected, total};
 }
@@ -171,6 +173,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
       enquire.set_sort_by_value_then_relevance(schema::kOldestKeySlot, false);
       break;
   }
+  // One hit per story, its best-ranked version; articles with no other version have no key and
+  // are never collapsed. Match spies see every match before collapsing, so facets count articles.
+  if (request.duplicates == DuplicateMode::kCollapse) enquire.set_collapse_key(schema::kStorySlot);
   std::optional<FacetCounter> facets;
   Xapian::doccount check_at_least = kExactCountThreshold;
   if (!request.facets.empty()) {
@@ -192,6 +197,15 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.offset = request.offset;
   result.total_estimate = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // Collapsing, Xapian keeps the upper bound of the uncollapsed match even when it has seen
+  // every match; its lower bound is then the number of stories seen, which is every story.
+  if (request.duplicates == DuplicateMode::kCollapse &&
+      check_at_least >= database_.get_doccount()) {
+    result.total_estimate = mset.get_matches_lower_bound();
+    result.total_exact = true;
+  }
+  result.total_articles = mset.get_uncollapsed_matches_estimated();
+  result.duplicates = request.duplicates;
   // Snippets stem every word of every hit; the words of ten articles repeat a lot.
   const Xapian::Stem stemmer = make_caching_stemmer(analyzer.stemmer());
   std::optional<Xapian::MSet> headlines = headline_mset(database_, query);
@@ -207,6 +221,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.source = article.source;
     hit.snippet = make_snippet(mset, article.body, stemmer);
     hit.persons = std::move(article.persons);
+    hit.story = it.get_document().get_value(schema::kStorySlot);
+    if (request.duplicates == DuplicateMode::kCollapse) hit.duplicates = it.get_collapse_count();
     result.hits.push_back(std::move(hit));
   }
   if (facets) result.facets = facets->results(request.facet_size);

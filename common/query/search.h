@@ -18,6 +18,11 @@ namespace newsarchive {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
+// What the hits show of the versions of one story (articles sharing a story key, index-time
+// near-duplicate detection): only the best-ranked version of each (kCollapse), or every version,
+// each marked with its story's key (kShow).
+enum class DuplicateMode { kCollapse, kShow };
+
 struct SearchRequest {
   std::string query;  // QueryParser syntax; empty matches everything
   std::optional<DatePeriod> from;
@@ -33,6 +38,7 @@ struct SearchRequest {
   std::set<FacetKind> facets;              // counted over every match, exactly
   bool exact_count = false;                // count every match (facets imply it); else exact to 100
   size_t facet_size = 10;                  // rows of each name facet (person, place, org) at most
+  DuplicateMode duplicates = DuplicateMode::kCollapse;
   // When set, the articles most like this article (more_like_this.h) instead of a ranked text
   // query; `query`, when also given, narrows them to those it matches.
   std::optional<std::string> like_id;
@@ -53,6 +59,12 @@ struct Hit {
   std::string source;
   Snippet snippet;
   std::vector<std::string> persons;  // canonical names, first-mention order
+  // The key of the story this article is a version of; empty when it has no other version.
+  std::string story;
+  // Collapsing: how many other versions of the story matched and were folded into this hit. A
+  // lower bound, which Xapian makes exact when every match is counted (exact_count or facets);
+  // always 0 with DuplicateMode::kShow.
+  Xapian::doccount duplicates = 0;
 };
 
 struct SearchResult {
@@ -60,6 +72,11 @@ struct SearchResult {
   Xapian::doccount total_estimate = 0;
   bool total_exact = false;  // the estimate's bounds agree: total_estimate is the count
   Xapian::doccount offset = 0;
+  // total_estimate counts what the hits list: stories when collapsing, articles otherwise. This
+  // counts articles either way: Xapian's estimate before collapsing, exact when every match fits
+  // in the page (facets, which count articles too, are exact).
+  Xapian::doccount total_articles = 0;
+  DuplicateMode duplicates = DuplicateMode::kCollapse;  // as requested
   std::vector<Hit> hits;
   FacetResults facets;  // one entry per requested kind
   // Set when the query matched little (kFewMatches) and a spelling correction matches more
@@ -100,8 +117,10 @@ class Searcher {
   // with `dates` false the date filter is left out.
   Xapian::Query build_query(const SearchRequest& request, const std::string& text,
                             const Analyzer& analyzer, bool dates) const;
-  // The match count of `query`, exact up to kExactCountThreshold.
-  Xapian::doccount count(const Xapian::Query& query, Xapian::doccount check_at_least) const;
+  // The match count of `query` as the request counts its total (stories or articles), exact up
+  // to `check_at_least`.
+  Xapian::doccount count(const SearchRequest& request, const Xapian::Query& query,
+                         Xapian::doccount check_at_least) const;
   // Fills the suggestion, the undated matches and the unmatched words of `result`.
   void explain(const SearchRequest& request, const Analyzer& analyzer, SearchResult& result) const;
 

@@ -11,6 +11,7 @@
 #include "store/date_terms.h"
 #include "store/document_codec.h"
 #include "store/schema.h"
+#include "store/story_signature.h"
 #include "text/utf8.h"
 
 namespace newsarchive {
@@ -163,6 +164,10 @@ Xapian::Document build_document(const Article& article, const DocumentKeys& keys
     document.add_value(schema::kOldestKeySlot, std::string(schema::kUndatedOldestKey) + hash_part);
   }
   add_entity_terms(article, document);
+  // Which other articles may be this story's copies; the cluster pass decides (story_clusters.h).
+  std::string signature = story_signature(article.body);
+  for (const std::string& term : band_terms(signature)) document.add_boolean_term(term);
+  if (!signature.empty()) document.add_value(schema::kSignatureSlot, signature);
   document.add_value(schema::kContentHashSlot, keys.content_hash);
   document.set_data(encode_document_data(article));
   return document;

@@ -59,7 +59,8 @@ struct DocumentKeys {
 DocumentKeys document_keys(const Article& article);
 
 // Builds the document of an analysed article (entities extracted): text terms, filter terms,
-// entity terms and slots, the date, sort-key and content-hash values, and the document data.
+// entity terms and slots, the date, sort-key and content-hash values, the story signature and its
+// band terms (story_signature.h; the story key is the cluster pass's), and the document data.
 // `generator` must come from the database's Analyzer; it is reset here. `keys` must be
 // document_keys(article).
 Xapian::Document build_document(const Article& article, const DocumentKeys& keys,

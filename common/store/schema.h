@@ -15,8 +15,10 @@ namespace newsarchive::schema {
 
 // Bump when the meaning of a term, slot or document-data field changes incompatibly.
 // 2: the sort-key slot; 3: undated articles have sort keys too, and the oldest-first slot;
-// 4: place and organisation facet slots.
-inline constexpr int kSchemaVersion = 4;
+// 4: place and organisation facet slots; 5: near-duplicate signatures, band terms and story keys
+// (every stored article's content hash changes with it, so the next run rewrites them all and
+// clusters them).
+inline constexpr int kSchemaVersion = 5;
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";  // unique article id (boolean; hashed if long)
@@ -32,6 +34,17 @@ inline constexpr std::string_view kPersonPrefix =
 inline constexpr std::string_view kSurnamePrefix = "XF";  // surname of a canonical person: XFesper
 inline constexpr std::string_view kPlacePrefix = "XG";    // place name, person_key() folding
 inline constexpr std::string_view kOrganizationPrefix = "XO";  // organisation name, same folding
+// Near-duplicate detection (store/story_signature.h): XB<band hex digit><8 hex digits>, one
+// boolean term per LSH band of the body's MinHash signature; articles sharing one are candidate
+// copies. Bodies too short to judge have none.
+inline constexpr std::string_view kBandPrefix = "XB";
+// XK<story key>: the story key of an article that has other versions (absent otherwise), so the
+// indexer finds the other members of a story when one of them changes or goes.
+inline constexpr std::string_view kStoryPrefix = "XK";
+// Present on an article written directly whose story has not yet been worked out; committed with
+// the article and removed by the cluster pass, so a run killed between the two leaves the mark
+// for the next run to finish (index/story_clusters.h).
+inline constexpr std::string_view kReclusterTerm = "XRECLUSTER";
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // article date as "YYYYMMDD"; absent when undated
@@ -50,6 +63,13 @@ inline constexpr std::string_view kUndatedNewestKey = "00000000";
 // which a remote shard could not run).
 inline constexpr Xapian::valueno kOldestKeySlot = 3;
 inline constexpr std::string_view kUndatedOldestKey = "99999999";
+// The body's MinHash signature (store/story_signature.h, 128 bytes), absent for a body too short
+// to judge: what the cluster pass compares candidates with.
+inline constexpr Xapian::valueno kSignatureSlot = 4;
+// The story key: the smallest id term (without its prefix) among the versions of one story,
+// present only on articles that have other versions. Never a docid, which depends on how the
+// archive was loaded and merged. Search collapses on it.
+inline constexpr Xapian::valueno kStorySlot = 5;
 // Person facets: the article's k-th distinct canonical person (display form) is in slot
 // kFirstPersonSlot + k. One person per slot lets Xapian's stock ValueCountMatchSpy count them,
 // which is what a remote (xapian-tcpsrv) shard supports; the local fast path walks the same
@@ -65,7 +85,7 @@ inline constexpr Xapian::valueno kFirstPlaceSlot = 100;
 inline constexpr Xapian::valueno kMaxPlaceSlots = 64;
 inline constexpr Xapian::valueno kFirstOrganizationSlot = 200;
 inline constexpr Xapian::valueno kMaxOrganizationSlots = 64;
-static_assert(kFirstPersonSlot > kOldestKeySlot);
+static_assert(kFirstPersonSlot > kStorySlot);
 static_assert(kFirstPersonSlot + kMaxPersonSlots <= kFirstPlaceSlot);
 static_assert(kFirstPlaceSlot + kMaxPlaceSlots <= kFirstOrganizationSlot);
 
@@ -82,6 +102,10 @@ inline constexpr std::string_view kOrganizationSlotsKey = "newsarchive:organizat
 // this run wrote or found unchanged in this database, last_id is the last of them. Staging
 // shards (index/staging_area.h) record the same format for what they wrote.
 inline constexpr std::string_view kCheckpointKey = "newsarchive:checkpoint";
+// Set ("1") while the whole database needs a cluster pass (a bulk load's merged result, until
+// its stories are worked out); committed before the result is put in place and cleared in the
+// commit that ends the pass.
+inline constexpr std::string_view kReclusterAllKey = "newsarchive:recluster-all";
 // JSON report of the last finished run (newsindex stats shows it).
 inline constexpr std::string_view kLastRunKey = "newsarchive:last-run";
 
@@ -114,7 +138,8 @@ inline constexpr std::string_view kDateField = "date";
 
 // Every prefix, for the uniqueness test.
 inline constexpr std::array kAllPrefixes = {
-    kIdPrefix,     kTitlePrefix,  kAuthorPrefix,  kYearPrefix,  kMonthPrefix,       kDayPrefix,
-    kSourcePrefix, kPersonPrefix, kSurnamePrefix, kPlacePrefix, kOrganizationPrefix};
+    kIdPrefix,           kTitlePrefix,  kAuthorPrefix, kYearPrefix,    kMonthPrefix,
+    kDayPrefix,          kSourcePrefix, kPersonPrefix, kSurnamePrefix, kPlacePrefix,
+    kOrganizationPrefix, kBandPrefix,   kStoryPrefix};
 
 }  // namespace newsarchive::schema

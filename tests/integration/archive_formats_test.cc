@@ -113,8 +113,9 @@ TEST(ArchiveFormats, BundlesOfTheCorpusIndexToTheSameArticles) {
 
 TEST(ArchiveFormats, EqualPathsUnderTwoRootsAreTwoArticles) {
   TempDir dir;
-  write_file(dir.path() / "politics" / "001.txt", "Blair names 5 May 2005 as election day\n\n"
-                                                  "Tony Blair confirmed the date.\n");
+  write_file(dir.path() / "politics" / "001.txt",
+             "Blair names 5 May 2005 as election day\n\n"
+             "Tony Blair confirmed the date.\n");
   write_file(dir.path() / "sport" / "001.txt", "Chelsea win the league\n\nThe club won.\n");
   Outcome outcome =
       index_into(dir.path() / "db", {dir.path() / "politics", dir.path() / "sport"}, 2);

@@ -404,17 +404,21 @@ TEST_F(CorpusSearch, JsonOutputParsesWithEveryDocumentedField) {
   nlohmann::json document = nlohmann::json::parse(out.str());
   std::set<std::string> keys;
   for (const auto& item : document.items()) keys.insert(item.key());
-  EXPECT_EQ(keys,
-            (std::set<std::string>{"query", "total_estimate", "total_exact", "offset", "results"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"query", "total_estimate", "total_exact", "total_articles",
+                                         "offset", "results"}));
   EXPECT_EQ(document["query"], "Esper");
+  EXPECT_EQ(document["total_articles"], 1);
   EXPECT_EQ(document["total_estimate"], 1);
   EXPECT_EQ(document["offset"], 0);
   ASSERT_EQ(document["results"].size(), 1u);
   const nlohmann::json& hit = document["results"][0];
   std::set<std::string> hit_keys;
   for (const auto& item : hit.items()) hit_keys.insert(item.key());
-  EXPECT_EQ(hit_keys, (std::set<std::string>{"rank", "id", "score", "date", "title", "title_html",
-                                             "source", "snippet", "persons"}));
+  EXPECT_EQ(hit_keys,
+            (std::set<std::string>{"rank", "id", "score", "date", "title", "title_html", "source",
+                                   "snippet", "persons", "story", "duplicates"}));
+  EXPECT_EQ(hit["story"], nullptr);
+  EXPECT_EQ(hit["duplicates"], 0);
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_EQ(hit["id"], kSeed);
   EXPECT_TRUE(hit["score"].is_number());

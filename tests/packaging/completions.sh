@@ -41,6 +41,8 @@ expect "newest" newssearch --sort n
 expect "and or" newssearch --op ""
 expect "always auto never" newssearch --color ""
 expect "month org person place year" newssearch --facet ""
+expect "collapse show" newssearch --duplicates ""
+expect "--db --duplicates" newssearch --d
 expect "score snippet source" newssearch --fields s
 expect "id,date" newssearch --fields id,d
 expect "rank,id,headline" newssearch --fields rank,id,h

@@ -53,13 +53,13 @@ TEST_F(MetadataDatabase, PersonSlotCountIsCappedAtTheSlotsThereAre) {
 
 TEST_F(MetadataDatabase, SchemaMetadataRecordsTheVersionAndTheLanguage) {
   write_schema_metadata(db_, "french");
-  EXPECT_EQ(get(schema::kSchemaVersionKey), "4");
+  EXPECT_EQ(get(schema::kSchemaVersionKey), "5");
   EXPECT_EQ(get(schema::kLanguageKey), "french");
 }
 
 TEST_F(MetadataDatabase, SchemaMetadataWithoutALanguageLeavesTheStoredOne) {
   write_schema_metadata(db_, "");
-  EXPECT_EQ(get(schema::kSchemaVersionKey), "4");
+  EXPECT_EQ(get(schema::kSchemaVersionKey), "5");
   EXPECT_EQ(get(schema::kLanguageKey), "");
   set(schema::kLanguageKey, "german");
   write_schema_metadata(db_, "");

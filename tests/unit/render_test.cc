@@ -131,10 +131,47 @@ TEST(RenderText, OffsetPastTheEndReportsTotalWithoutRange) {
   EXPECT_EQ(text_of(result, false), "2 articles match.\n");
 }
 
+// The first hit is a story of three versions whose two others were folded into it.
+SearchResult folded_hits() {
+  SearchResult result = two_hits();
+  result.total_articles = 4;
+  result.hits[0].story = "2020/01/troops.txt";
+  result.hits[0].duplicates = 2;
+  return result;
+}
+
+TEST(RenderText, FoldedVersionsAreCountedOnTheHitAndInTheHeader) {
+  std::string text = text_of(folded_hits(), false);
+  EXPECT_TRUE(text.starts_with("2 stories match (4 articles); showing 1-2.\n")) << text;
+  EXPECT_NE(text.find("   2020/01/troops.txt | Northern Wire  +2 similar\n"), std::string::npos);
+  EXPECT_EQ(text.find("similar", text.find("markets.txt")), std::string::npos);
+  EXPECT_EQ(text.find("story:"), std::string::npos);
+}
+
+TEST(RenderText, ShownVersionsNameTheirStory) {
+  SearchResult result = folded_hits();
+  result.duplicates = DuplicateMode::kShow;
+  result.hits[0].duplicates = 0;
+  result.total_articles = 2;
+  std::string text = text_of(result, false);
+  EXPECT_TRUE(text.starts_with("2 articles match; showing 1-2.\n")) << text;
+  EXPECT_NE(text.find("\n   story: 2020/01/troops.txt\n"), std::string::npos);
+  EXPECT_EQ(text.find("story:", text.find("markets.txt")), std::string::npos);
+}
+
+TEST(RenderJson, StoryAndDuplicates) {
+  json document = json::parse(json_of(folded_hits()));
+  EXPECT_EQ(document["total_articles"], json(4));
+  EXPECT_EQ(document["results"][0]["story"], json("2020/01/troops.txt"));
+  EXPECT_EQ(document["results"][0]["duplicates"], json(2));
+  EXPECT_EQ(document["results"][1]["story"], json(nullptr));
+  EXPECT_EQ(document["results"][1]["duplicates"], json(0));
+}
+
 TEST(RenderJson, HasExactlyTheTopLevelKeys) {
   json document = json::parse(json_of(two_hits()));
-  EXPECT_EQ(keys_of(document),
-            (std::set<std::string>{"query", "total_estimate", "total_exact", "offset", "results"}));
+  EXPECT_EQ(keys_of(document), (std::set<std::string>{"query", "total_estimate", "total_exact",
+                                                      "total_articles", "offset", "results"}));
   EXPECT_EQ(document["query"], json("troops"));
   EXPECT_EQ(document["total_estimate"], json(2));
   EXPECT_EQ(document["total_exact"], json(true));
@@ -146,8 +183,9 @@ TEST(RenderJson, HasExactlyTheTopLevelKeys) {
 TEST(RenderJson, EachResultHasExactlyTheHitKeys) {
   json document = json::parse(json_of(two_hits()));
   for (const json& hit : document["results"])
-    EXPECT_EQ(keys_of(hit), (std::set<std::string>{"rank", "id", "score", "date", "title",
-                                                   "title_html", "source", "snippet", "persons"}));
+    EXPECT_EQ(keys_of(hit),
+              (std::set<std::string>{"rank", "id", "score", "date", "title", "title_html", "source",
+                                     "snippet", "persons", "story", "duplicates"}));
 }
 
 TEST(RenderJson, DatedHitValues) {

@@ -92,7 +92,7 @@ TEST_F(Stats, TextIsAlignedLabelsThenPersonsPlacesAndOrganisations) {
             "undated:        1\n"
             "shards:         1\n"
             "language:       english\n"
-            "schema version: 4\n"
+            "schema version: 5\n"
             "size:           1.50 MiB\n"
             "last run:       4 new, 0 changed, 0 unchanged, 0 deleted, 0 skipped, 1 undated, in "
             "2.0 s (2 articles/s)\n"
