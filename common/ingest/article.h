@@ -15,8 +15,11 @@ struct Article {
   std::string id;            // unique within the archive: the article's own id, else its path id
   std::optional<Date> date;  // nullopt: undated (kept, but excluded by date filters)
   std::string title;         // headline; never empty once a reader hands the article on
-  std::string body;          // paragraphs separated by "\n\n"
-  std::string source;        // publisher or feed name; may be empty
+  // The headline is the body's first sentence (the article carried none), so its words are
+  // body words already: indexing weights only a headline the article itself carries.
+  bool title_from_body = false;
+  std::string body;    // paragraphs separated by "\n\n"
+  std::string source;  // publisher or feed name; may be empty
   std::string url;
   std::string author;
   std::string place;  // where a dateline says the story was filed ("London"); may be empty

@@ -84,6 +84,7 @@ void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOpt
       clean_field(*field, repaired);
   if (repaired) sink.warn(where, "invalid UTF-8; bytes read as Windows-1252");
   article.title = std::move(draft.title);
+  article.title_from_body = draft.title_from_body;
   article.body = std::move(draft.body);
   article.author = std::move(draft.author);
   article.source = std::move(draft.source);
@@ -103,7 +104,10 @@ void finish_article(DraftArticle draft, const EntryFacts& entry, const FinishOpt
     *field = collapse_whitespace(*field);
   if (article.id.empty()) return sink.skip(where, "no id");
   if (article.title.empty() && article.body.empty()) return sink.skip(where, "no article text");
-  if (article.title.empty()) article.title = first_sentence(article.body);
+  if (article.title.empty()) {
+    article.title = first_sentence(article.body);
+    article.title_from_body = true;
+  }
   choose_date(draft, entry, options, where, sink, article);
   article.format = std::move(draft.format);
   article.layout = std::move(draft.layout);

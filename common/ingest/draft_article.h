@@ -14,7 +14,10 @@ struct DraftArticle {
   // empty: the finishing step uses the id of the file or member it came from.
   std::string id;
   std::string title;  // empty: the finishing step derives one from the body
-  std::string body;   // paragraphs separated by "\n\n"; may still hold invalid UTF-8
+  // The reader made `title` from the body's first sentence (a text article opening with a
+  // dateline), rather than finding a headline the article carries.
+  bool title_from_body = false;
+  std::string body;  // paragraphs separated by "\n\n"; may still hold invalid UTF-8
   std::string author;
   std::string source;  // publisher, site or feed name
   std::string url;

@@ -428,8 +428,10 @@ DraftArticle read_text_layout(std::string_view text, TextLayout layout,
   if (auto dateline = read_dateline(first_paragraph)) {
     draft.place = dateline->place;
     if (draft.source.empty()) draft.source = dateline->source;
-    if (draft.title.empty())
+    if (draft.title.empty()) {
       draft.title = first_sentence(std::string_view(draft.body).substr(dateline->length));
+      draft.title_from_body = !draft.title.empty();
+    }
   }
   return draft;
 }

@@ -12,6 +12,7 @@
 
 #include "entities/person_names.h"
 #include "query/possessives.h"
+#include "query/stopwords.h"
 #include "store/date_terms.h"
 #include "store/document_builder.h"
 #include "store/schema.h"
@@ -348,6 +349,9 @@ Xapian::Query parse_user_query(const std::string& text, const Analyzer& analyzer
   Xapian::QueryParser parser;
   auto field_error = std::make_shared<std::optional<std::string>>();
   analyzer.configure(parser);
+  // Query-time only: the index keeps every word, so phrases and quoted titles still match.
+  if (const Xapian::Stopper* stopper = make_query_stopper(analyzer.language()))
+    parser.set_stopper(stopper);
   parser.set_database(database);
   parser.set_default_op(default_operator == DefaultOperator::kAnd ? Xapian::Query::OP_AND
                                                                   : Xapian::Query::OP_OR);

@@ -132,11 +132,15 @@ Xapian::Document build_document(const Article& article, const DocumentKeys& keys
   Xapian::Document document;
   generator.set_document(document);
 
-  // Headline: once under its field prefix, once unprefixed at a higher weight so plain queries
-  // rank headline matches above body matches. A position gap keeps phrases from spanning the two.
+  // Headline: once under its field prefix (title: searches the headline shown), and, when the
+  // article carries it, once unprefixed at a higher weight so plain queries rank headline
+  // matches above body matches. A headline made from the body's first sentence gets no such
+  // copy: its words are in the body already, and weighting them again would only count the
+  // opening sentence four times over, ranking by how an article begins rather than by what it
+  // says. A position gap keeps phrases from spanning the parts.
   generator.index_text(article.title, 1, std::string(schema::kTitlePrefix));
   generator.increase_termpos();
-  generator.index_text(article.title, kTitleWeight);
+  if (!article.title_from_body) generator.index_text(article.title, kTitleWeight);
   generator.increase_termpos(100);
   generator.index_text(article.body);
   if (!article.author.empty())

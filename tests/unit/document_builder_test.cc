@@ -262,6 +262,19 @@ TEST(DocumentBuilder, TitleOnlyWordHasTitleWeightWdf) {
   EXPECT_EQ(wdf_of(document, "ZStroop"), 1u);
 }
 
+// A headline made from the body's first sentence is searchable with title:, but adds no weight to
+// words the body already holds.
+TEST(DocumentBuilder, HeadlineFromBodyIsNotWeightedAgain) {
+  Article article = troops_article();
+  article.title = "Officials said the forces would withdraw by March.";
+  article.title_from_body = true;
+  Xapian::Document document = build(article);
+  EXPECT_EQ(wdf_of(document, "officials"), 1u);
+  EXPECT_EQ(wdf_of(document, "Zoffici"), 1u);
+  EXPECT_EQ(wdf_of(document, "Sofficials"), 1u);
+  EXPECT_EQ(wdf_of(document, "ZSoffici"), 1u);
+}
+
 TEST(DocumentBuilder, BodyOnlyWordHasWdfOne) {
   Xapian::Document document = build(troops_article());
   EXPECT_EQ(wdf_of(document, "officials"), 1u);

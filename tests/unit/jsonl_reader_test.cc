@@ -58,6 +58,14 @@ const std::string kLineB =
 const std::string kLineC =
     R"({"id": "c", "date": "2020-01-08", "title": "Funeral held", "body": "Crowds mourned."})";
 
+// Without a title the finishing step takes the body's first sentence, and says so.
+TEST(ParseJsonlArticle, AMissingTitleIsTheFirstSentenceOfTheBody) {
+  RecordingSink sink = parse_line(R"({"id": "a", "body": "Esper said so. Troops stay."})");
+  const Article& article = sink.articles.at(0);
+  EXPECT_EQ(article.title, "Esper said so.");
+  EXPECT_TRUE(article.title_from_body);
+}
+
 TEST(ParseJsonlArticle, ReadsEveryKnownKey) {
   RecordingSink sink =
       parse_line(R"({"id": "reuters-1", "date": "2020-01-06T10:00:00Z", "title": "Troops stay",)"
@@ -68,6 +76,7 @@ TEST(ParseJsonlArticle, ReadsEveryKnownKey) {
   EXPECT_EQ(article.id, "reuters-1");
   EXPECT_EQ(iso_of(article.date), "2020-01-06");
   EXPECT_EQ(article.title, "Troops stay");
+  EXPECT_FALSE(article.title_from_body);
   EXPECT_EQ(article.body, "Esper said so.\n\nSecond paragraph.");
   EXPECT_EQ(article.source, "Reuters");
   EXPECT_EQ(article.url, "https://example.com/1");

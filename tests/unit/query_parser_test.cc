@@ -187,6 +187,28 @@ TEST_F(ParseUserQuery, DefaultOperatorJoinsWords) {
   EXPECT_EQ(describe("troops iraq", DefaultOperator::kOr), "Query((Ztroop@1 OR Ziraq@2))");
 }
 
+// English stopwords leave a query that has other words, at query time only.
+TEST_F(ParseUserQuery, StopwordsAreDroppedBesideOtherWords) {
+  EXPECT_EQ(describe("the troops of iraq", DefaultOperator::kOr), "Query((Ztroop@2 OR Ziraq@4))");
+  EXPECT_EQ(describe("THE TROOPS OF IRAQ", DefaultOperator::kOr), "Query((Ztroop@2 OR Ziraq@4))");
+}
+
+TEST_F(ParseUserQuery, AQueryOfStopwordsOnlyKeepsThem) {
+  EXPECT_EQ(describe("the", DefaultOperator::kOr), "Query(Zthe@1)");
+}
+
+TEST_F(ParseUserQuery, StopwordsStayInPhrasesAndAsOperands) {
+  EXPECT_EQ(describe("\"troops of iraq\""), "Query((troops@1 PHRASE 3 of@2 PHRASE 3 iraq@3))");
+  EXPECT_EQ(describe("the AND troops", DefaultOperator::kOr), "Query((Zthe@1 AND Ztroop@2))");
+}
+
+TEST_F(ParseUserQuery, OtherLanguagesKeepEveryWord) {
+  Analyzer french("french");
+  EXPECT_EQ(parse_user_query("the troops", french, database_, DefaultOperator::kOr, kToday)
+                .get_description(),
+            "Query((Zthe@1 OR Ztroop@2))");
+}
+
 TEST_F(ParseUserQuery, DateMonthRangeCoversWholeMonths) {
   EXPECT_EQ(describe("date:2020-01..2020-03"), "Query(0 * (M202001 OR M202002 OR M202003))");
 }

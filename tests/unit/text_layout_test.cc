@@ -98,12 +98,14 @@ TEST(TextLayout, LeavesADatelineOutOfADerivedHeadline) {
   EXPECT_EQ(r.draft.place, "New York");
   EXPECT_EQ(r.draft.source, "");
   EXPECT_EQ(r.draft.title, "Stocks rose sharply on Tuesday.");
+  EXPECT_TRUE(r.draft.title_from_body);
 }
 
 TEST(TextLayout, TakesAHeadlineParagraphAfterADateline) {
   Read r = read("2020-01-06\n\nTroops stay in Iraq\n\nThe Pentagon said so.\n");
   EXPECT_EQ(r.draft.layout, "dateline");
   EXPECT_EQ(r.draft.title, "Troops stay in Iraq");
+  EXPECT_FALSE(r.draft.title_from_body);
   EXPECT_EQ(r.draft.body, "The Pentagon said so.");
 }
 
