@@ -27,8 +27,9 @@ class Possessives : public ::testing::Test {
 
 TEST_F(Possessives, OnlyCapitalisedWordsWhosePossessiveTheArchiveHoldsAreMarked) {
   EXPECT_EQ(mark_possessive_names("Blair Brown blair", database_), field("Blair") + " Brown blair");
-  EXPECT_EQ(mark_possessive_names("-Blair (Blair)", database_),
-            "-" + field("Blair") + " (" + field("Blair") + ")");
+  EXPECT_EQ(
+      mark_possessive_names("-Blair (Blair)", database_),
+      std::string("-").append(field("Blair")).append(" (").append(field("Blair")).append(")"));
 }
 
 TEST_F(Possessives, PhrasesFieldsAndProximityAreLeftAsTyped) {
