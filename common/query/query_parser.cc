@@ -176,11 +176,6 @@ QueryCost query_cost(const Xapian::Query& query) {
   return cost;
 }
 
-bool is_operator_word(const std::string& word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
-         word == "ADJ" || word.starts_with("NEAR/") || word.starts_with("ADJ/");
-}
-
 // The first error a field processor met while the parser ran. Xapian 1.4.22's QueryParser
 // cannot unwind an exception thrown from a FieldProcessor: it leaks, and under a +/- prefix
 // (`+date:2021-82`) it frees a bad pointer and crashes. So processors never throw; they record
@@ -307,7 +302,11 @@ std::string normalise_all_caps(const std::string& text) {
     size_t end = i;
     while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
     std::string word = text.substr(i, end - i);
-    out += is_operator_word(word) ? word : Xapian::Unicode::tolower(word);
+    // Case is what tells the operator AND from the word "and", and a query in capitals has none:
+    // it is nearly always a pasted headline or title ("EFFECT OF HEAT AND PRESSURE"), so the bare
+    // operator words become words. NEAR/n and ADJ/n carry their window and cannot be words.
+    bool windowed = word.starts_with("NEAR/") || word.starts_with("ADJ/");
+    out += windowed ? word : Xapian::Unicode::tolower(word);
     while (end < text.size() && std::isspace(static_cast<unsigned char>(text[end])))
       out.push_back(text[end++]);
     i = end;

@@ -42,8 +42,9 @@ inline constexpr size_t kMaxQueryWildcards = 8;
 // 32 bits without an overflow check, so NEAR/4294967297 would silently mean NEAR/1.
 inline constexpr size_t kMaxProximityWindow = 1000;
 
-// A query that is entirely upper case ("ESPER TROOPS") is lower-cased, except for the boolean
-// operators, so that it stems and matches like the lower-case form.
+// A query that is entirely upper case ("ESPER TROOPS") is lower-cased so that it stems and
+// matches like the lower-case form. Bare AND, OR, NOT, XOR, NEAR and ADJ are lower-cased too (in
+// capitals they cannot be told from words); NEAR/n and ADJ/n stay operators.
 std::string normalise_all_caps(const std::string& text);
 
 // Above this many year, month and day terms a closed date range is a value range instead.

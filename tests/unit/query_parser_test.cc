@@ -19,10 +19,14 @@ TEST(NormaliseAllCaps, AllCapsWordsAreLowerCased) {
   EXPECT_EQ(normalise_all_caps("ESPER TROOPS"), "esper troops");
 }
 
-TEST(NormaliseAllCaps, BooleanOperatorsAreKept) {
-  EXPECT_EQ(normalise_all_caps("ESPER AND TROOPS"), "esper AND troops");
+TEST(NormaliseAllCaps, BareOperatorWordsBecomeWords) {
+  EXPECT_EQ(normalise_all_caps("HEAT AND PRESSURE"), "heat and pressure");
   EXPECT_EQ(normalise_all_caps("IRAQ NOT SYRIA OR IRAN XOR GULF"),
-            "iraq NOT syria OR iran XOR gulf");
+            "iraq not syria or iran xor gulf");
+  EXPECT_EQ(normalise_all_caps("TRADE NEAR ADJ"), "trade near adj");
+}
+
+TEST(NormaliseAllCaps, WindowedProximityOperatorsAreKept) {
   EXPECT_EQ(normalise_all_caps("ESPER NEAR/3 TROOPS"), "esper NEAR/3 troops");
   EXPECT_EQ(normalise_all_caps("ESPER ADJ/2 TROOPS"), "esper ADJ/2 troops");
 }
