@@ -36,6 +36,7 @@ FACET_PERSON = 'Mikael Austerby'
 FACET_PERSON_COUNT = 4
 YEAR = '2020'
 YEAR_COUNT = 6
+DATE_FROM, DATE_TO, DATE_RANGE_COUNT = '2020-01', 'february 2020', 4  # Two in Jan, two in Feb.
 MISSPELT = 'troopz'
 HOSTILE_WORD = 'zanzibarite'
 HOSTILE_TITLE_TEXT = '<script>alert(1)</script>'
@@ -56,7 +57,7 @@ try:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     # Debian's python3-selenium belongs to the system interpreter; a python3 found first on PATH
     # (a virtualenv, pyenv) may lack it, so try the system one before giving up.
@@ -205,7 +206,8 @@ class PageTest:
     def run(self):
         checks = [self.loads, self.query_shows_seed_article, self.person_facet_narrows,
                   self.chip_removes, self.year_bar_narrows, self.paging_and_back,
-                  self.article_view, self.did_you_mean, self.hostile_markup_is_text,
+                  self.article_view, self.date_boxes_narrow, self.bad_date_shows_error,
+                  self.sort_newest, self.did_you_mean, self.hostile_markup_is_text,
                   self.slash_focuses_query, self.phone_layout, self.no_csp_violations]
         for check in checks:
             self.step = check.__name__
@@ -338,6 +340,45 @@ class PageTest:
         self.wait(lambda d: self.one('#results-view').is_displayed() and
                   not self.one('#article-view').is_displayed(), 'the results again')
         self.check(self.seed_hit(), 'the seed article is gone from the results')
+
+    def set_dates(self, first, last):
+        for box_id, value in (('from', first), ('to', last)):
+            box = self.one('#' + box_id)
+            box.clear()
+            if value:
+                box.send_keys(value)
+        self.one('#to').send_keys(Keys.ENTER)
+
+    def date_boxes_narrow(self):
+        self.set_dates(DATE_FROM, DATE_TO)
+        self.wait(lambda d: self.params().get('to') == [DATE_TO], 'to=%s in the URL' % DATE_TO)
+        self.wait_total(DATE_RANGE_COUNT, 'from %s to %s' % (DATE_FROM, DATE_TO))
+        dates = [t.get_attribute('datetime') for t in self.css('#results > .hit .hit-date')]
+        self.check(all(d and '2020-01-01' <= d <= '2020-02-29' for d in dates),
+                   'dates outside January-February 2020: %r' % dates)
+        chip = self.one('#chips .chip-date')
+        self.check(DATE_TO in chip.text, 'the date chip says %r' % chip.text)
+        chip.find_element(By.CSS_SELECTOR, '.chip-remove').click()
+        self.wait_total(QUERY_TOTAL, 'the date chip removed')
+        self.check(self.one('#from').get_attribute('value') == '', 'From kept its date')
+
+    def bad_date_shows_error(self):
+        self.set_dates('not a date', '')
+        self.wait(lambda d: self.one('#error').is_displayed() and self.one('#error').text,
+                  'an error message for a bad date')
+        self.check(not self.hit_ids(), 'results show beside the error')
+        self.set_dates('', '')
+        self.wait_total(QUERY_TOTAL, 'the bad date cleared')
+        self.check(not self.one('#error').is_displayed(), 'the error stays')
+
+    def sort_newest(self):
+        Select(self.one('#sort')).select_by_value('newest')
+        self.wait(lambda d: self.params().get('sort') == ['newest'], 'sort=newest in the URL')
+        self.wait(lambda d: (lambda ds: len(ds) == 10 and ds == sorted(ds, reverse=True))(
+            [t.get_attribute('datetime') or '' for t in self.css('#results > .hit .hit-date')]),
+            'hits newest first')
+        Select(self.one('#sort')).select_by_value('relevance')
+        self.wait(lambda d: 'sort' not in self.params(), 'sort gone from the URL')
 
     def did_you_mean(self):
         self.search(MISSPELT)
