@@ -100,8 +100,8 @@
       body = null;
     }
     if (!response.ok) {
-      const message = body && typeof body.error === 'string' ? body.error
-        : 'The server answered ' + response.status + '.';
+      const message = body && typeof body.error === 'string' && body.error ? body.error
+        : 'The server answered ' + response.status + ' ' + response.statusText + '.';
       throw new Error(message);
     }
     if (cache.size > 100) cache.clear();
@@ -450,7 +450,11 @@
     let kind;
     if (year) {
       kind = 'month';
-      rows = (facets.month || []).filter((row) => row.value.startsWith(year + '-'));
+      const counts = new Map((facets.month || []).map((row) => [row.value, row.count]));
+      rows = MONTHS.map((name, i) => {
+        const value = year + '-' + String(i + 1).padStart(2, '0');
+        return { value, count: counts.get(value) || 0 };
+      });
       $('histogram-title').textContent = 'Months of ' + year;
       $('histogram-up').hidden = false;
     } else {
@@ -477,7 +481,7 @@
       track.appendChild(fill);
       bar.appendChild(el('span', 'bar-count', row.count ? number(row.count) : ''));
       bar.appendChild(track);
-      bar.appendChild(el('span', 'bar-label', kind === 'year' ? "'" + label.slice(2) : label));
+      bar.appendChild(el('span', 'bar-label', kind === 'year' ? "'" + label.slice(2) : label[0]));
       if (state.from === row.value && state.to === row.value) bar.classList.add('active');
       if (!row.count) {
         bar.disabled = true;
@@ -493,7 +497,7 @@
       box.appendChild(bar);
     }
     box.classList.toggle('many', rows.length > 16);
-    if (!rows.length) box.appendChild(el('p', 'facet-empty', 'No dated articles.'));
+    if (!max) box.replaceChildren(el('p', 'facet-empty', 'No dated articles.'));
   }
 
   function renderChips(state) {
