@@ -15,4 +15,4 @@ apt-get install -y -qq --no-install-recommends \
   nlohmann-json3-dev zlib1g-dev libxxhash-dev libxml2-dev libarchive-dev \
   clang libclang-rt-14-dev llvm clang-tidy \
   groff-base man-db zsh dpkg-dev file \
-  chromium chromium-driver python3-selenium >/dev/null
+  libcpp-httplib-dev chromium chromium-driver python3-selenium >/dev/null
