@@ -211,9 +211,10 @@ class PageTest:
                   self.slash_focuses_query, self.phone_layout, self.no_csp_violations]
         for check in checks:
             self.step = check.__name__
+            began = time.monotonic()
             check()
             self.no_alert()
-            print('ok   ' + self.step, flush=True)
+            print('ok   %-24s %5.1f s' % (self.step, time.monotonic() - began), flush=True)
 
     def loads(self):
         self.driver.get(self.base + '/')
@@ -488,7 +489,9 @@ def main():
         db = os.path.join(workdir, 'db')
         run([newsindex, 'index', '-q', '--db', db, corpus])
         run([newsindex, 'index', '-q', '--db', db, os.path.join(fixtures, 'hostile.jsonl')])
+        print('indexed in %.1f s' % (time.monotonic() - started), flush=True)
         server = Server(newssearch, db)
+        print('server up at %s after %.1f s' % (server.url, time.monotonic() - started), flush=True)
         with urllib.request.urlopen(server.url + '/', timeout=10) as response:
             csp = response.headers.get('Content-Security-Policy', '')
         if "script-src 'self'" not in csp:

@@ -602,6 +602,8 @@
       if (!Array.isArray(values) || !values.length) continue;
       const row = el('p', 'entity-row entity-' + kind);
       row.appendChild(el('span', 'entity-label', label));
+      const tags = el('span', 'entity-values');
+      row.appendChild(tags);
       for (const value of values) {
         const button = el('button', 'person-tag', value);
         button.type = 'button';
@@ -613,7 +615,7 @@
           if (!next[kind].includes(value)) next[kind].push(value);
           navigate(next);
         });
-        row.appendChild(button);
+        tags.appendChild(button);
       }
       entities.appendChild(row);
     }
