@@ -10,6 +10,10 @@ _newssearch() {
     prev=${COMP_WORDS[COMP_CWORD - 2]}
   fi
   COMPREPLY=()
+  if [[ ${COMP_WORDS[1]-} == serve ]] && ((COMP_CWORD > 1)); then
+    _newssearch_serve "$cur" "$prev"
+    return
+  fi
   case $prev in
     --db)
       compopt -o filenames 2>/dev/null
@@ -38,7 +42,28 @@ _newssearch() {
         mapfile -t COMPREPLY < <(compgen -W "--help --version --db --from --to --sort --op
           --limit --offset --format --fields --color --person --place --org --facet
           --facet-size --exact --like --duplicates" -- "$cur")
+      elif ((COMP_CWORD == 1)) && [[ -n $cur ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "serve" -- "$cur")
       fi
+      ;;
+  esac
+}
+# `newssearch serve`: CUR PREV as above.
+_newssearch_serve() {
+  local cur=$1 prev=$2
+  case $prev in
+    --db)
+      compopt -o filenames 2>/dev/null
+      mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+      ;;
+    --log-file)
+      compopt -o filenames 2>/dev/null
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      ;;
+    --listen | --threads | --max-waiting | --host-name) ;;
+    *)
+      [[ $cur == -* ]] && mapfile -t COMPREPLY < <(compgen -W "--help --version --db --listen
+        --threads --max-waiting --host-name --log-file" -- "$cur")
       ;;
   esac
 }

@@ -48,6 +48,10 @@ expect "id,date" newssearch --fields id,d
 expect "rank,id,headline" newssearch --fields rank,id,h
 expect "" newssearch --person ""
 expect "" newssearch troops
+expect "serve" newssearch se
+expect "--listen --log-file" newssearch serve --l
+expect "" newssearch serve --threads ""
+expect "--host-name" newssearch serve --host
 mkdir -p "$work/a" "$work/b"
 touch "$work/c"
 expect "$work/a $work/b" newssearch --db "$work/"
@@ -71,6 +75,7 @@ for program in "$newsindex" "$newssearch"; do
   name=$(basename "$program")
   subcommands=()
   [[ $name == newsindex ]] && subcommands=(index stats parse entities)
+  [[ $name == newssearch ]] && subcommands=(serve)
   options=$({
     "$program" --help
     for subcommand in "${subcommands[@]}"; do "$program" "$subcommand" --help; done

@@ -38,6 +38,6 @@ check_page() {
 }
 
 check_page "$man_dir/newsindex.1" "$newsindex" index stats parse entities
-check_page "$man_dir/newssearch.1" "$newssearch"
+check_page "$man_dir/newssearch.1" "$newssearch" serve
 [[ $status == 0 ]] && echo "man pages: no warnings, every option documented"
 exit $status
