@@ -14,5 +14,5 @@ apt-get install -y -qq --no-install-recommends \
   libxapian-dev xapian-tools libcli11-dev libspdlog-dev libgtest-dev \
   nlohmann-json3-dev zlib1g-dev libxxhash-dev libxml2-dev libarchive-dev \
   clang libclang-rt-14-dev llvm clang-tidy \
-  groff-base man-db zsh dpkg-dev file \
+  groff-base man-db zsh dpkg-dev file curl \
   libcpp-httplib-dev chromium chromium-driver python3-selenium >/dev/null
