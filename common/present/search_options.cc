@@ -45,8 +45,8 @@ SearchRequest resolve_search(const SearchOptions& options, const Date& today,
     throw UserError(name("limit") + " must be at most " + std::to_string(kMaxLimit) + ", not " +
                     std::to_string(options.limit));
   if (options.facet_size < 1 || options.facet_size > kMaxFacetSize)
-    throw UserError(name(option_prefix.empty() ? "facet_size" : "facet-size") + " must be 1 to " + std::to_string(kMaxFacetSize) +
-                    ", not " + std::to_string(options.facet_size));
+    throw UserError(name(option_prefix.empty() ? "facet_size" : "facet-size") + " must be 1 to " +
+                    std::to_string(kMaxFacetSize) + ", not " + std::to_string(options.facet_size));
 
   SearchRequest request;
   for (const std::string& word : options.query_words)

@@ -47,7 +47,8 @@ SearchApi::SearchApi(SearcherPool& pool, std::function<Date()> today)
 
 ApiReply SearchApi::search(const QueryParameters& parameters) {
   return answering([&] {
-    SearchRequest request = resolve_search(search_options_from_parameters(parameters), today_(), "");
+    SearchRequest request =
+        resolve_search(search_options_from_parameters(parameters), today_(), "");
     SearcherPool::Lease searcher = pool_.borrow();
     SearchResult result = searcher->search(request);
     std::ostringstream out;

@@ -65,7 +65,8 @@ SearchOptions search_options_from_parameters(const QueryParameters& parameters) 
     options.duplicates = single_parameter(parameters, "duplicates");
   if (parameters.count("op")) options.op = single_parameter(parameters, "op");
   if (parameters.count("limit"))
-    options.limit = number_parameter<Xapian::doccount>("limit", single_parameter(parameters, "limit"));
+    options.limit =
+        number_parameter<Xapian::doccount>("limit", single_parameter(parameters, "limit"));
   if (parameters.count("offset"))
     options.offset =
         number_parameter<Xapian::doccount>("offset", single_parameter(parameters, "offset"));

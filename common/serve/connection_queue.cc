@@ -14,7 +14,7 @@ ConnectionQueue::ConnectionQueue(size_t workers, size_t waiting)
 }
 
 ConnectionQueue::~ConnectionQueue() {
-  if (!threads_.empty()) shutdown();
+  stop_and_join();
 }
 
 bool ConnectionQueue::refusing() {
@@ -54,6 +54,11 @@ void ConnectionQueue::work(Line& line, bool refusal) {
 }
 
 void ConnectionQueue::shutdown() {
+  stop_and_join();
+}
+
+void ConnectionQueue::stop_and_join() {
+  if (threads_.empty()) return;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;

@@ -34,6 +34,7 @@ class ConnectionQueue : public httplib::TaskQueue {
     std::deque<std::function<void()>> tasks;
   };
   void work(Line& line, bool refusal);
+  void stop_and_join();  // shutdown(), callable from the destructor too
 
   std::mutex mutex_;
   std::condition_variable ready_;

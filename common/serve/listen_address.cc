@@ -69,8 +69,7 @@ ListenAddress parse_listen_address(const std::string& text) {
 bool is_loopback(const ListenAddress& address) {
   if (address.host == "localhost" || address.host == "::1") return true;
   in_addr v4{};
-  if (inet_pton(AF_INET, address.host.c_str(), &v4) == 1)
-    return (ntohl(v4.s_addr) >> 24) == 127;
+  if (inet_pton(AF_INET, address.host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
   return false;
 }
 

@@ -12,12 +12,14 @@
 // Defines NAME_begin and NAME_end around the bytes of FILE, in read-only data.
 #define NEWSARCHIVE_EMBED(NAME, FILE)   \
   asm(".pushsection .rodata\n"          \
-      ".globl " #NAME "_begin\n"        \
+      ".globl " #NAME                   \
+      "_begin\n"                        \
       ".hidden " #NAME "_begin\n" #NAME \
       "_begin:\n"                       \
       ".incbin \"" FILE                 \
       "\"\n"                            \
-      ".globl " #NAME "_end\n"          \
+      ".globl " #NAME                   \
+      "_end\n"                          \
       ".hidden " #NAME "_end\n" #NAME   \
       "_end:\n"                         \
       ".popsection\n");                 \
@@ -40,7 +42,8 @@ std::string_view bytes(const char* begin, const char* end) {
 
 const PageAsset* find_page_asset(std::string_view path) {
   static const std::array<PageAsset, 4> assets = {{
-      {"/", "text/html; charset=utf-8", bytes(newsarchive_page_html_begin, newsarchive_page_html_end)},
+      {"/", "text/html; charset=utf-8",
+       bytes(newsarchive_page_html_begin, newsarchive_page_html_end)},
       {"/assets/app.js", "text/javascript; charset=utf-8",
        bytes(newsarchive_page_js_begin, newsarchive_page_js_end)},
       {"/assets/app.css", "text/css; charset=utf-8",

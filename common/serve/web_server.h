@@ -18,9 +18,9 @@ namespace newsarchive {
 struct ServeOptions {
   std::vector<std::string> databases;
   ListenAddress listen;
-  size_t threads = 16;       // workers; each holds its own Searcher
-  size_t max_waiting = 64;   // accepted connections waiting for a worker; more get 503
-  std::string log_file;      // the access log; empty: stderr
+  size_t threads = 16;                  // workers; each holds its own Searcher
+  size_t max_waiting = 64;              // accepted connections waiting for a worker; more get 503
+  std::string log_file;                 // the access log; empty: stderr
   std::vector<std::string> host_names;  // names the Host header may give besides IP literals
 };
 

@@ -18,10 +18,17 @@ std::string error_of(const QueryParameters& parameters) {
 }
 
 TEST(SearchParameters, EachParameterFillsItsOption) {
-  SearchOptions options = search_options_from_parameters(
-      {{"q", "esper troops"}, {"from", "2020"}, {"to", "last month"}, {"sort", "newest"},
-       {"duplicates", "show"}, {"op", "or"}, {"limit", "25"}, {"offset", "50"},
-       {"facet_size", "5"}, {"exact", "true"}, {"like", "a-1"}});
+  SearchOptions options = search_options_from_parameters({{"q", "esper troops"},
+                                                          {"from", "2020"},
+                                                          {"to", "last month"},
+                                                          {"sort", "newest"},
+                                                          {"duplicates", "show"},
+                                                          {"op", "or"},
+                                                          {"limit", "25"},
+                                                          {"offset", "50"},
+                                                          {"facet_size", "5"},
+                                                          {"exact", "true"},
+                                                          {"like", "a-1"}});
   EXPECT_EQ(options.query_words, std::vector<std::string>{"esper troops"});
   EXPECT_EQ(options.from, "2020");
   EXPECT_EQ(options.to, "last month");
@@ -48,9 +55,12 @@ TEST(SearchParameters, AbsentParametersKeepTheCommandLinesDefaults) {
 }
 
 TEST(SearchParameters, NamesAndFacetsRepeatInOrder) {
-  SearchOptions options = search_options_from_parameters(
-      {{"person", "Mark Esper"}, {"person", "Soleimani"}, {"place", "Iraq"}, {"org", "NATO"},
-       {"facet", "person"}, {"facet", "year"}});
+  SearchOptions options = search_options_from_parameters({{"person", "Mark Esper"},
+                                                          {"person", "Soleimani"},
+                                                          {"place", "Iraq"},
+                                                          {"org", "NATO"},
+                                                          {"facet", "person"},
+                                                          {"facet", "year"}});
   EXPECT_EQ(options.persons, (std::vector<std::string>{"Mark Esper", "Soleimani"}));
   EXPECT_EQ(options.places, std::vector<std::string>{"Iraq"});
   EXPECT_EQ(options.organizations, std::vector<std::string>{"NATO"});

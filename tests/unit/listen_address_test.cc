@@ -20,9 +20,9 @@ TEST(ParseListenAddress, TakesIpv4Ipv6AndLocalhostWithAPort) {
 }
 
 TEST(ParseListenAddress, RefusesWhatIsNotHostAndPort) {
-  for (const char* bad : {"8080", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1",
-                          "127.0.0.1:80x", "example.com:80", "::1:80", "[::1:80", "[::1]x80",
-                          "300.1.1.1:80", ""})
+  for (const char* bad :
+       {"8080", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1", "127.0.0.1:80x",
+        "example.com:80", "::1:80", "[::1:80", "[::1]x80", "300.1.1.1:80", ""})
     EXPECT_THROW(parse_listen_address(bad), UserError) << bad;
 }
 
