@@ -4,7 +4,7 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS per target: 30 by default (the CI form); the long form is e.g. scripts/fuzz.sh 600.
 #   TARGETs default to all of fuzz_text_article fuzz_jsonl_reader fuzz_date fuzz_query
-#   fuzz_input_reader.
+#   fuzz_input_reader fuzz_api_request.
 #   FUZZ_JOBS targets run at once (default: the number of cores).
 #
 # Each target starts from its committed seeds (fuzz/corpus/<target>) and saved crash inputs
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_text_article fuzz_jsonl_reader fuzz_date fuzz_query fuzz_input_reader)
+((${#targets[@]})) || targets=(fuzz_text_article fuzz_jsonl_reader fuzz_date fuzz_query fuzz_input_reader fuzz_api_request)
 max_jobs=${FUZZ_JOBS:-$(nproc)}
 
 mkdir -p build-fuzz/logs

@@ -535,13 +535,20 @@ TEST_F(ParseUserQuery, PunctuationOnlyMatchesNothing) {
 
 // A boolean operator without both operands is an error rather than a guess.
 TEST_F(ParseUserQuery, LoneOperatorsAreSyntaxErrors) {
-  EXPECT_EQ(user_error("AND"), "invalid query: Syntax: <expression> AND <expression>: 'AND'");
-  EXPECT_EQ(user_error("NOT"), "invalid query: Syntax: <expression> NOT <expression>: 'NOT'");
-  EXPECT_EQ(user_error("OR OR"), "invalid query: Syntax: <expression> OR <expression>: 'OR OR'");
+  EXPECT_EQ(user_error("troops AND"),
+            "invalid query: Syntax: <expression> AND <expression>: 'troops AND'");
+  EXPECT_EQ(user_error("troops OR OR"),
+            "invalid query: Syntax: <expression> OR <expression>: 'troops OR OR'");
   EXPECT_EQ(user_error("NOT troops"),
             "invalid query: Syntax: <expression> NOT <expression>: 'NOT troops'");
   EXPECT_EQ(user_error("troops OR OR iraq"),
             "invalid query: Syntax: <expression> OR <expression>: 'troops OR OR iraq'");
+}
+
+// In a query wholly in capitals the operator words are words, so a lone one is no error.
+TEST_F(ParseUserQuery, AllCapsOperatorWordsAloneAreWords) {
+  EXPECT_EQ(user_error("AND"), "");
+  EXPECT_EQ(user_error("OR OR"), "");
 }
 
 // Typed internal terms are lower-cased into ordinary words and never gain a prefix.
