@@ -64,7 +64,8 @@ int search_command(CommandOptions& options) {
 
 // `newssearch serve [options]`: the web page and JSON API.
 int serve_main(int argc, char** argv) {
-  CLI::App app{"newssearch serve: the search page and JSON API over HTTP (read-only)"};
+  CLI::App app{"newssearch serve: the search page and JSON API over HTTP (read-only)",
+               "newssearch serve"};
   ServeOptions options;
   std::string listen(kDefaultListen);
   app.add_option("--db", options.databases,
@@ -109,7 +110,9 @@ int main(int argc, char** argv) {
   // A subcommand only as the first word, so every query still works (`newssearch -- serve`
   // searches for the word).
   if (argc > 1 && std::string_view(argv[1]) == "serve") return serve_main(argc - 1, argv + 1);
-  CLI::App app{"newssearch: search a news archive indexed by newsindex"};
+  CLI::App app{
+      "newssearch: search a news archive indexed by newsindex\n"
+      "newssearch serve: the same searches as a web page and JSON API (see serve --help)"};
   CommandOptions options;
   SearchOptions& search = options.search;
   app.add_option("--db", options.databases,
