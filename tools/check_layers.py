@@ -40,7 +40,7 @@ def included(areas):
     """Area -> {used area: first file including it}, from the sources."""
     uses = {area: {} for area in areas}
     for area in areas:
-        for path in sorted((root / "common" / area).glob("*")):
+        for path in sorted((root / "common" / area).glob("*.[ch]*")):
             for used in re.findall(r'^#include "([a-z]+)/', path.read_text(), re.M):
                 if used != area:
                     uses[area].setdefault(used, path.relative_to(root))

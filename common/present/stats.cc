@@ -255,7 +255,7 @@ void render_stats_text(const DatabaseStats& stats, std::ostream& out) {
   render_names_text("organisations", stats.top_organizations, out);
 }
 
-void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
+nlohmann::ordered_json stats_json(const DatabaseStats& stats) {
   auto string_or_null = [](const std::string& text) {
     return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
   };
@@ -280,7 +280,12 @@ void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
       {"last_run", stats.last_run},
       {"checkpoint", stats.checkpoint},
   };
-  out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  return json;
+}
+
+void render_stats_json(const DatabaseStats& stats, std::ostream& out) {
+  out << stats_json(stats).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+      << "\n";
 }
 
 }  // namespace newsarchive

@@ -49,7 +49,10 @@ DatabaseStats collect_stats(const std::string& path, size_t top = 10);
 // Aligned "label: value" lines, then the top persons, places and organisations tables.
 void render_stats_text(const DatabaseStats& stats, std::ostream& out);
 
-// One JSON object, keys in a fixed order, and a newline.
+// The statistics as one JSON object, keys in a fixed order ("database", "articles", ...).
+nlohmann::ordered_json stats_json(const DatabaseStats& stats);
+
+// stats_json() printed, and a newline.
 void render_stats_json(const DatabaseStats& stats, std::ostream& out);
 
 }  // namespace newsarchive

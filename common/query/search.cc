@@ -10,6 +10,7 @@
 #include "store/analyzer.h"
 #include "store/database_errors.h"
 #include "store/database_open.h"
+#include "store/document_builder.h"
 #include "store/document_codec.h"
 #include "store/metadata.h"
 #include "store/revision_retry.h"
@@ -82,9 +83,10 @@ Searcher::Searcher(const std::vector<std::string>& database_paths) {
   }
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
+template <typename Read>
+auto Searcher::reading(Read&& read) -> decltype(read()) {
   try {
-    return retry_on_revision_change(&database_, [&] { return search_once(request); });
+    return retry_on_revision_change(&database_, read);
   } catch (const Xapian::DatabaseModifiedError&) {
     throw DatabaseBusyError("the database changed " + std::to_string(kRevisionRetries) +
                             " times while this search read it; try again");
@@ -95,6 +97,23 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // database (the first, when there are several).
     rethrow_database_error(paths_.front());
   }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  return reading([&] { return search_once(request); });
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+  return reading([&]() -> std::optional<Article> {
+    const std::string term = id_term(id);
+    Xapian::PostingIterator posting = database_.postlist_begin(term);
+    if (posting == database_.postlist_end(term)) return std::nullopt;
+    return decode_document_data(database_.get_document(*posting).get_data());
+  });
+}
+
+void Searcher::refresh() {
+  reopen_quietly(database_);
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const std::string& text,

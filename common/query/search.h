@@ -11,6 +11,7 @@
 
 #include "query/facets.h"
 #include "query/query_parser.h"
+#include "ingest/article.h"
 #include "query/snippet.h"
 #include "text/date.h"
 
@@ -111,8 +112,20 @@ class Searcher {
   // reruns the whole search, a few times at most. Throws UserError for a bad query.
   SearchResult search(const SearchRequest& request);
 
+  // The stored article with this id, or nullopt when there is none; read through concurrent
+  // commits as search() is.
+  std::optional<Article> article(const std::string& id);
+
+  // Moves to the databases' latest revision, so a long-lived Searcher (the web server's) sees
+  // what an indexer committed since it opened them.
+  void refresh();
+
  private:
   SearchResult search_once(const SearchRequest& request);
+  // Runs `read` through concurrent commits, turning what is left of their errors and of damage
+  // into the errors users see.
+  template <typename Read>
+  auto reading(Read&& read) -> decltype(read());
   // The request's query with its filters; `text` stands for request.query (a correction), and
   // with `dates` false the date filter is left out.
   Xapian::Query build_query(const SearchRequest& request, const std::string& text,
