@@ -151,8 +151,9 @@ for name in "${names[@]}"; do
     exit 2
   fi
 done
-articles=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("total_articles", "?"))' \
-  "$work/serve-typical.json")
+articles=$(curl -s "$base/api/stats" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin).get("articles", "?"))' 2>/dev/null) ||
+  articles="?"
 
 # parse OUT_FILE ASKED: prints "requests failed req/s p50_ms p95_ms" from hey's summary. Failed:
 # responses with a status other than 200, errors, and requests hey asked for but never counted.
