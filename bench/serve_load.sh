@@ -3,7 +3,7 @@
 # and p50/p95 latency for two requests, each at concurrency 1, 8 and 32:
 #   typical  /api/search?q=oil+prices&limit=10                      (10 hits with snippets)
 #   faceted  /api/search?q=trade&facet=person&facet=year&limit=10   (hits plus two facets)
-# The server runs with --threads $NEWSARCHIVE_BENCH_THREADS (default: 4 per core, at least 8) on a
+# The server runs with --threads $NEWSARCHIVE_BENCH_THREADS (default 32, the server's own) on a
 # free port (--listen 127.0.0.1:0; the port is read from its "listening on" line). Each URL is
 # first fetched once with curl (must be 200 and JSON) and then warmed up with 200 requests at
 # concurrency 8; the figures come from hey's summary (Requests/sec, the 50% and 95% lines). A
@@ -30,7 +30,7 @@ db=${2:-}
 shared=../shared
 work=${NEWSARCHIVE_BENCH_DIR:-/tmp/newsarchive-bench}
 cores=$(nproc)
-threads=${NEWSARCHIVE_BENCH_THREADS:-$((cores * 4 > 8 ? cores * 4 : 8))}
+threads=${NEWSARCHIVE_BENCH_THREADS:-32}
 requests=${NEWSARCHIVE_BENCH_REQUESTS:-2000}
 requests_c1=${NEWSARCHIVE_BENCH_REQUESTS_C1:-1000}
 newssearch=$build/searcher/newssearch

@@ -43,7 +43,10 @@ std::optional<Xapian::MSet> headline_mset(const Xapian::Database& database,
     if (rest.starts_with(title) && rest.size() > title.size() &&
         !(rest[title.size()] >= 'A' && rest[title.size()] <= 'Z')) {
       has_title_term = true;
-      words.push_back((stem ? "Z" : "") + std::string(rest.substr(title.size())));
+      // Built by appending: GCC 12's -O2 flags `"Z" + std::string(...)` with a false -Wrestrict.
+      std::string word(stem ? "Z" : "");
+      word.append(rest.substr(title.size()));
+      words.push_back(std::move(word));
     } else if (!rest.empty() && !(rest[0] >= 'A' && rest[0] <= 'Z')) {
       words.push_back(term);
     }

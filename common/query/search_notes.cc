@@ -15,8 +15,11 @@ std::vector<std::string> words_matching_nothing(const std::string& text,
     if (!word.free) continue;
     std::string spelling = text.substr(word.start, word.end - word.start);
     std::string lower = lower_case_word(spelling);
+    // Appended, not `"Z" + stemmer(lower)`: GCC 12's -O3 flags that with a false -Wrestrict.
+    std::string stem = "Z";
+    stem.append(stemmer(lower));
     if (database.term_exists(lower) || database.term_exists(lower + "'s") ||
-        database.term_exists("Z" + stemmer(lower)))
+        database.term_exists(stem))
       continue;
     if (std::find(missing.begin(), missing.end(), spelling) == missing.end())
       missing.push_back(spelling);

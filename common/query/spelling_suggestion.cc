@@ -33,8 +33,10 @@ Xapian::doccount name_frequency(const Xapian::Database& database, const std::str
 // In how many articles `word` (lower case) occurs as written or as a stem.
 Xapian::doccount word_frequency(const Xapian::Database& database, const std::string& word,
                                 const Xapian::Stem& stemmer) {
+  std::string stem = "Z";  // appended: GCC 12's -O3 flags `"Z" + ...` with a false -Wrestrict
+  stem.append(stemmer(word));
   return std::max({database.get_termfreq(word), database.get_termfreq(word + "'s"),
-                   database.get_termfreq("Z" + stemmer(word))});
+                   database.get_termfreq(stem)});
 }
 
 }  // namespace
