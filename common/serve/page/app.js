@@ -109,9 +109,20 @@
     return body;
   }
 
-  function searchUrl(state, extra) {
+  // Facets and totals do not change with the page or the order, and counting them is most of a
+  // search's cost on a large archive: each search's are kept here, by searchKey(), so paging and
+  // re-sorting ask the server for the hits alone.
+  const counted = new Map();
+
+  function searchKey(state) {
+    const params = searchParams(Object.assign(copyState(state), { offset: 0, sort: 'relevance' }),
+      false);
+    return params.toString();
+  }
+
+  function searchUrl(state, extra, withFacets) {
     const params = searchParams(state, true);
-    for (const facet of FACETS) params.append('facet', facet);
+    if (withFacets !== false) for (const facet of FACETS) params.append('facet', facet);
     params.set('limit', String(PAGE_SIZE));
     if (extra) for (const [key, value] of Object.entries(extra)) params.set(key, value);
     return '/api/search?' + params.toString();
@@ -216,7 +227,15 @@
     setBusy(true);
     let data;
     try {
-      data = await getJson(searchUrl(state));
+      const known = counted.get(searchKey(state));
+      if (known) {
+        data = Object.assign({}, await getJson(searchUrl(state, null, false)), known);
+      } else {
+        data = await getJson(searchUrl(state));
+        if (counted.size > 100) counted.clear();
+        counted.set(searchKey(state), { facets: data.facets, total_estimate: data.total_estimate,
+          total_exact: data.total_exact, total_articles: data.total_articles });
+      }
     } catch (error) {
       if (seq !== searchSeq) return;
       setBusy(false);
